@@ -1,0 +1,1 @@
+"""Labelled data, the learned sentence classifier, and their evaluation."""

@@ -1,0 +1,139 @@
+"""The engine: builds the stages once, then runs conversations and drafts through them.
+
+read -> normalise -> spaCy (tokens, lemmas, sentences) -> rule hits -> turn decisions -> [classifier]
+-> customer negativity -> escalations / last word / outcome -> topics -> score -> cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from egoscope import __version__
+from egoscope.analyzers import dynamics, turns
+from egoscope.analyzers.cost import revenue_at_risk
+from egoscope.analyzers.cues import Hit, find_hits, to_finding
+from egoscope.analyzers.scoring import score
+from egoscope.analyzers.topics import TopicDetector
+from egoscope.model import CheckResult, Conversation, ConversationResult, Finding, Speaker, TurnResult
+from egoscope.nlp import load_nlp
+from egoscope.rules.rulebook import Rulebook, language_dir, load_rulebook
+from egoscope.settings import Assumptions, Dynamics, load_assumptions, load_dynamics
+from egoscope.text import normalise
+
+UNHAPPY_LEVEL = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _TurnAnalysis:
+    hits: list[Hit]
+    unhappy_cue: bool
+
+
+class Engine:
+    """One per process: holds the spaCy pipeline, the compiled rules and the settings."""
+
+    def __init__(self, nlp: Language, rulebook: Rulebook, topics: TopicDetector, params: Dynamics,
+                 assumptions: Assumptions, *, lang: str = "fr", explain_lang: str = "fr") -> None:
+        self.nlp = nlp
+        self.rulebook = rulebook
+        self.topics = topics
+        self.params = params
+        self.assumptions = assumptions
+        self.lang = lang
+        self.explain_lang = explain_lang
+
+    @classmethod
+    def load(cls, *, assumptions: Path | None = None, explain_lang: str = "fr", lang: str = "fr") -> Engine:
+        nlp = load_nlp()
+        rulebook = load_rulebook(nlp, lang)
+        topics = TopicDetector(nlp, language_dir(lang) / "topics.yaml")
+        return cls(nlp, rulebook, topics, load_dynamics(), load_assumptions(assumptions),
+                   lang=lang, explain_lang=explain_lang)
+
+    @property
+    def version(self) -> str:
+        return f"egoscope {__version__} rules {self.rulebook.fingerprint}"
+
+    @property
+    def assumptions_dict(self) -> dict[str, object]:
+        return self.assumptions.model_dump()
+
+    # -- drafts ---------------------------------------------------------------------------------
+    def check(self, text: str, *, id: str | None = None, date: datetime | None = None) -> CheckResult:
+        return next(self.check_many([(id, text)], date=date))
+
+    def check_many(self, drafts: Iterable[tuple[str | None, str]], *, date: datetime | None = None,
+                   batch_size: int = 256, speaker: Speaker = "agent") -> Iterator[CheckResult]:
+        """Drafts with no conversation around them: unhappiness is read from the draft itself.
+
+        ``speaker="customer"`` reads customer messages instead (emotions and signals)."""
+        iterator = iter(drafts)
+        while batch := list(islice(iterator, batch_size)):
+            docs = self.nlp.pipe([normalise(text) for _id, text in batch], batch_size=batch_size)
+            for (draft_id, text), doc in zip(batch, docs, strict=True):
+                analysis = self._analyse_turn(doc, speaker, text)
+                kept = turns.decide(analysis.hits, unhappy=analysis.unhappy_cue)
+                findings = tuple(to_finding(h, text, self.explain_lang, due=turns.due_of(h, date)) for h in kept)
+                yield CheckResult(text=text, findings=findings, id=draft_id)
+
+    # -- conversations --------------------------------------------------------------------------
+    def analyze(self, conversations: Iterable[Conversation], *, batch_size: int = 64,
+                n_process: int = 1) -> Iterator[ConversationResult]:
+        iterator = iter(conversations)
+        while batch := list(islice(iterator, batch_size)):
+            texts = [normalise(turn.text) for conv in batch for turn in conv.turns]
+            docs = iter(self.nlp.pipe(texts, batch_size=256, n_process=n_process))
+            for conv in batch:
+                conv_docs = [next(docs) for _turn in conv.turns]
+                yield self._analyse_conversation(conv, conv_docs)
+
+    def _analyse_turn(self, doc: Doc, speaker: Speaker, text: str) -> _TurnAnalysis:
+        hits, context = find_hits(doc, speaker, self.rulebook, text)
+        return _TurnAnalysis(hits=hits, unhappy_cue=context.unhappy)
+
+    def _analyse_conversation(self, conv: Conversation, docs: Sequence[Doc]) -> ConversationResult:
+        speakers = [turn.speaker for turn in conv.turns]
+        findings: list[tuple[Finding, ...]] = []
+        levels: dict[int, float] = {}
+        customer_findings: dict[int, Sequence[Finding]] = {}
+        risky: set[int] = set()
+        for index, (turn, doc) in enumerate(zip(conv.turns, docs, strict=True)):
+            analysis = self._analyse_turn(doc, turn.speaker, turn.text)
+            unhappy = analysis.unhappy_cue or any(level >= UNHAPPY_LEVEL for level in levels.values())
+            kept = turns.decide(analysis.hits, unhappy=unhappy)
+            base = turn.at or conv.started_at
+            turn_findings = tuple(to_finding(h, turn.text, self.explain_lang, due=turns.due_of(h, base)) for h in kept)
+            findings.append(turn_findings)
+            if turn.speaker == "customer":
+                levels[index] = dynamics.negativity(turn_findings, self.params)
+                customer_findings[index] = turn_findings
+            elif any(f.kind == "risk" for f in turn_findings):
+                risky.add(index)
+        return self._conclude(conv, docs, speakers, findings, levels, customer_findings, risky)
+
+    def _conclude(self, conv: Conversation, docs: Sequence[Doc], speakers: list[Speaker],
+                  findings: list[tuple[Finding, ...]], levels: dict[int, float],
+                  customer_findings: dict[int, Sequence[Finding]], risky: set[int]) -> ConversationResult:
+        escalations = dynamics.escalations(speakers, levels, risky, self.params)
+        last, last_risk = dynamics.last_word(speakers, risky)
+        outcome = dynamics.outcome(customer_findings, levels, last_risk, self.params)
+        topics = self.topics.decide([self.topics.count(doc) for doc in docs], conv.channel)
+        agent_findings = [f for i, fs in enumerate(findings) if speakers[i] == "agent" for f in fs]
+        turn_results = tuple(
+            TurnResult(index=i, speaker=turn.speaker, text=turn.text, findings=findings[i],
+                       emotions=dynamics.emotions_of(findings[i]), negativity=levels.get(i), at=turn.at)
+            for i, turn in enumerate(conv.turns)
+        )
+        return ConversationResult(
+            conversation=conv, language=self.lang, turns=turn_results, escalations=tuple(escalations),
+            last_word=last, last_word_risk=last_risk, outcome=outcome, topics=topics,
+            score=score(agent_findings, escalations, outcome, last_risk, self.params.score),
+            revenue_at_risk=revenue_at_risk(conv.customer, outcome, bool(risky), self.assumptions),
+        )
