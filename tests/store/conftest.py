@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from store_fixtures import DIALECTS, FakeEngine, database, hand_built
+from typer.testing import CliRunner
 
+from egoscope.cli import store_cmds
 from egoscope.store import Store, import_conversations, open_store
 
 
@@ -37,3 +41,21 @@ def filled_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 @pytest.fixture
 def engine() -> FakeEngine:
     return FakeEngine()
+
+
+@pytest.fixture(scope="session")
+def real_engine() -> Any:
+    """The real engine, loaded once for the whole test session (it takes seconds)."""
+    from egoscope.pipeline import Engine
+
+    return Engine.load()
+
+
+@pytest.fixture
+def cli(real_engine: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Runs store commands in-process, with the already loaded engine."""
+    monkeypatch.setattr(store_cmds, "_load_engine", lambda assumptions=None: real_engine)
+    app = typer.Typer()
+    store_cmds.register(app)
+    runner = CliRunner()
+    yield lambda *args: runner.invoke(app, [str(a) for a in args])

@@ -30,6 +30,7 @@ from egoscope.model import (
     kind_of,
 )
 
+SAMPLE = Path(__file__).resolve().parents[2] / "src/egoscope/data/sample/conversations.jsonl"
 PG_URL = os.environ.get("EGOSCOPE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 TAG = re.compile(r"#(\w+)(?:@(\S+))?")
 _pg_problem: list[str] = []  # memo: None checked yet -> empty; unreachable -> [reason]; reachable -> [""]

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from egoscope.analyzers.scope import DocContext, build_context, emphasis, has_exception, in_quotes, is_negated, is_reported
+from egoscope.analyzers.scope import (
+    DocContext,
+    build_context,
+    emphasis,
+    has_exception,
+    in_quotes,
+    is_negated,
+    is_reported,
+)
 from egoscope.model import Finding, Speaker, speaker_of
 from egoscope.rules.rulebook import CompiledRule, Rulebook
 

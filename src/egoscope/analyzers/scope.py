@@ -31,7 +31,7 @@ def build_context(doc: Doc, book: Rulebook, text: str) -> DocContext:
     reported: list[int] = []
     intensifiers: list[int] = []
     unhappy = False
-    for match_id, start, end in book.scope_matcher(doc):
+    for match_id, _start, end in book.scope_matcher(doc):
         name = doc.vocab.strings[match_id]
         if name == "reported_speech":
             reported.append(end)

@@ -50,6 +50,7 @@ class TopicDetector:
                     raise RuleFileError(str(error), file=str(path), line=lines(("topics", topic, index)),
                                         field=f"topics.{topic}.{index}") from error
             self._matcher.add(topic, patterns)
+        compiler.save()
 
     def count(self, doc: Doc) -> Counter[str]:
         return Counter(doc.vocab.strings[match_id] for match_id, _s, _e in self._matcher(doc))

@@ -23,12 +23,12 @@ def has_promise(sent: Span) -> bool:
     tokens = list(sent)
     for index, token in enumerate(tokens):
         morph = token.morph
-        if "Fut" in morph.get("Tense"):
+        if "Fut" in morph.get("Tense", []):
             return True
         if token.norm_ == "aller" and index + 1 < len(tokens) and any(
-                t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm") for t in tokens[index + 1:index + 4]):
+                t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm", []) for t in tokens[index + 1:index + 4]):
             return True
-        if token.pos_ == "VERB" and "1" in morph.get("Person") and token.norm_ in PROMISE_LEMMAS:
+        if token.pos_ == "VERB" and "1" in morph.get("Person", []) and token.norm_ in PROMISE_LEMMAS:
             return True
         if token.norm_ in ("engager", "promettre"):
             return True

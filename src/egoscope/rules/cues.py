@@ -1,4 +1,4 @@
-"""A tiny cue language compiled to spaCy Matcher token patterns.
+r"""A tiny cue language compiled to spaCy Matcher token patterns.
 
 A cue is words separated by spaces. Each word matches on its accent-folded lemma, so
 "avoir de la chance" also matches "vous avez eu de la chance" and "desole" meets "désolé".
@@ -16,8 +16,12 @@ Operators, per word:
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -72,14 +76,48 @@ def _parse_chunk(raw: str) -> _Chunk:
     return _Chunk(words=words, optional=optional, surface=surface, prefix=prefix)
 
 
+def _cache_path(nlp: Language) -> Path:
+    """Where analysed cue words are kept between runs: keyed by model and by this module's code."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
+    model = f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "egoscope"
+    return base / f"cue-words-{model}-{code}.json"
+
+
 class CueCompiler:
-    """Turns cues into Matcher patterns, lemmatising cue words with the same pipeline as the text."""
+    """Turns cues into Matcher patterns, lemmatising cue words with the same pipeline as the text.
+
+    Analysing a cue word runs the tagger; the results are cached on disk (a few hundred KB) so that
+    a second process compiles the rules in a fraction of a second.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-        self._lemmatizer = lemmatizer if getattr(lemmatizer, "mode", "") == "rule" else None
-        self._lemma_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._lemmatizer: Any = lemmatizer if getattr(lemmatizer, "mode", "") == "rule" else None
+        self._cache_file = _cache_path(nlp)
+        self._lemma_cache: dict[str, tuple[tuple[str, str], ...]] = self._read_cache()
+        self._dirty = False
+
+    def _read_cache(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        try:
+            raw = json.loads(self._cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {word: tuple((a, b) for a, b in pairs) for word, pairs in raw.items()}
+
+    def save(self) -> None:
+        """Persist new analyses; a read-only home only costs speed next time."""
+        if not self._dirty:
+            return
+        try:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self._lemma_cache, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self._cache_file)
+        except OSError:
+            return
+        self._dirty = False
 
     def _analyse(self, word: str) -> tuple[tuple[str, str], ...]:
         """(folded surface, folded lemma) for each token the tokenizer makes of ``word``."""
@@ -92,6 +130,7 @@ class CueCompiler:
             else:
                 cached = tuple((fold(t.text), "|".join(sorted(self._lemmas(t)))) for t in self._nlp(word))
             self._lemma_cache[word] = cached
+            self._dirty = True
         return cached
 
     def _lemmas(self, token: Token) -> set[str]:
@@ -155,6 +194,7 @@ class CueCompiler:
             surfaces = sorted({analysed[position][0] for _w, analysed in group})
             lemmas = sorted({lemma for _w, analysed in group for lemma in analysed[position][1].split("|")}
                             | set(surfaces))
+            token: TokenPattern
             if chunk.surface:
                 lowered = {w.lower() for w, analysed in group if len(analysed) == 1}
                 token = {"LOWER": {"IN": sorted(set(surfaces) | lowered)}}

@@ -96,6 +96,7 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
                     _add_cues(exceptions, compiler, key + "/post", rule.not_followed_by, path, lines,
                               (*loc, "not_followed_by"))
                 rules[key] = CompiledRule(key=key, category=category, spec=spec, rule=rule)
+    compiler.save()
     return Rulebook(
         lang=lang, categories=categories, rules=rules, scope=scope, matcher=matcher, exceptions=exceptions,
         scope_matcher=scope_matcher,

@@ -51,7 +51,7 @@ def resolve_db_url(value: str | None = None, *, environ: dict[str, str] | None =
 def _hide(raw: str) -> str:
     try:
         return make_url(raw).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return raw
 
 
@@ -95,8 +95,9 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     resolved = resolve_db_url(url)
     try:
         parsed = make_url(resolved)
-    except ArgumentError as e:
-        raise ConfigError(f"bad database URL '{resolved}': use {_URL_FORMS}") from e
+        parsed.port  # noqa: B018 - the port is parsed lazily; a bad one must fail here
+    except (ArgumentError, ValueError) as e:
+        raise ConfigError(f"bad database URL '{_hide(resolved)}': {e}; use {_URL_FORMS}") from e
     engine = _create_engine(parsed)
     store = Store(url=parsed, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
     try:

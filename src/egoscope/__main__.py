@@ -1,0 +1,5 @@
+"""``python -m egoscope`` runs the command-line interface."""
+
+from egoscope.cli.main import app
+
+app()

@@ -1,0 +1,57 @@
+"""What every command shares: consoles, one-line user errors, the engine loaded once."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import typer
+from rich.console import Console
+
+from egoscope.errors import EgoscopeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+Lang = Literal["fr", "en"]
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def user_errors(func: F) -> F:
+    """Turn user-caused errors into one red line on stderr and a non-zero exit, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except EgoscopeError as error:
+            err_console.print(f"[bold red]egoscope:[/] {error}", soft_wrap=True)
+            raise typer.Exit(code=error.exit_code) from None
+        except KeyboardInterrupt:
+            err_console.print("[yellow]interrupted[/]")
+            raise typer.Exit(code=130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(code=0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def load_engine(*, lang: Lang = "fr", assumptions: Path | None = None,
+                categories: list[Path] | None = None, quiet: bool = False) -> Any:
+    """Load the engine once for this command, with a spinner on a terminal."""
+    from egoscope.pipeline import Engine
+
+    kwargs: dict[str, Any] = {"explain_lang": lang, "assumptions": assumptions}
+    if categories:
+        kwargs["custom_categories"] = categories
+    if quiet or not err_console.is_terminal:
+        return Engine.load(**kwargs)
+    with err_console.status("Chargement du modèle français…" if lang == "fr" else "Loading the French model…"):
+        return Engine.load(**kwargs)
+
+
+LANG_OPTION = typer.Option("--lang", help="Language of explanations and suggestions: fr or en.")
