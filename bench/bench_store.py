@@ -14,14 +14,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from egoscope.model import (
     GOOD_PRACTICES,
@@ -107,7 +109,8 @@ def fill(db: str, count: int, batch: int = 2000) -> None:
                 pending = []
         with store.transaction() as session:
             write_results(session, pending, replace=())
-        print(f"  inserted in {time.perf_counter() - began:.1f} s")
+        spent = time.perf_counter() - began
+        print(f"  inserted in {spent:.1f} s ({count / spent:,.0f} conversations/s)")
         began = time.perf_counter()
         with store.transaction() as session:
             summary = recompute(session)
@@ -129,6 +132,26 @@ def time_indicators(db: str) -> None:
                 print(f"  --by {by:<8} {label:<13} {min(timings):6.3f} s  ({len(rows)} groups)")
 
 
+class TimedEngine:
+    """Wraps the engine to tell the time spent analysing from the time spent storing."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.version = engine.version
+        self.assumptions_dict = engine.assumptions_dict
+        self.seconds = 0.0
+
+    def analyze(self, conversations: Iterable[Conversation], **options: Any) -> Iterator[ConversationResult]:
+        results = iter(self.engine.analyze(conversations, **options))
+        while True:
+            began = time.perf_counter()
+            result = next(results, None)
+            self.seconds += time.perf_counter() - began
+            if result is None:
+                return
+            yield result
+
+
 def time_import(sample_size: int) -> None:
     from egoscope.io.readers import read_conversations
     from egoscope.pipeline import Engine
@@ -138,14 +161,15 @@ def time_import(sample_size: int) -> None:
     copies = [replace(conv, id=f"{conv.id}-{n}") for n in range(sample_size // len(base) + 1) for conv in base]
     copies = copies[:sample_size]
     began = time.perf_counter()
-    engine = Engine.load()
+    engine = TimedEngine(Engine.load())
     loaded = time.perf_counter() - began
     with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "import.db")) as store:
         began = time.perf_counter()
         summary = import_conversations(store, copies, engine, batch_size=64)
         spent = time.perf_counter() - began
     print(f"import through the engine: {summary.imported} conversations in {spent:.1f} s "
-          f"= {summary.imported / spent:.0f} conversations/s (engine load {loaded:.1f} s, not counted)")
+          f"= {summary.imported / spent:.1f} conversations/s (engine load {loaded:.1f} s, not counted); "
+          f"analysis {engine.seconds:.1f} s, reading + storing {spent - engine.seconds:.1f} s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine-sample", type=int, default=500)
     parser.add_argument("--skip-engine", action="store_true")
     args = parser.parse_args(argv)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (timings grow with it)")
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or str(Path(folder) / "bench-store.db")
         if not (args.keep and Path(db).exists()):

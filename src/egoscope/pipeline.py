@@ -21,7 +21,16 @@ from egoscope.analyzers.cost import revenue_at_risk
 from egoscope.analyzers.cues import Hit, find_hits, to_finding
 from egoscope.analyzers.scoring import score
 from egoscope.analyzers.topics import TopicDetector
-from egoscope.model import CheckResult, Conversation, ConversationResult, Finding, Speaker, TurnResult
+from egoscope.custom import CustomDetector, load_detector
+from egoscope.model import (
+    ALL_CATEGORIES,
+    CheckResult,
+    Conversation,
+    ConversationResult,
+    Finding,
+    Speaker,
+    TurnResult,
+)
 from egoscope.nlp import load_nlp
 from egoscope.rules.rulebook import Rulebook, language_dir, load_rulebook
 from egoscope.settings import Assumptions, Dynamics, load_assumptions, load_dynamics
@@ -40,7 +49,8 @@ class Engine:
     """One per process: holds the spaCy pipeline, the compiled rules and the settings."""
 
     def __init__(self, nlp: Language, rulebook: Rulebook, topics: TopicDetector, params: Dynamics,
-                 assumptions: Assumptions, *, lang: str = "fr", explain_lang: str = "fr") -> None:
+                 assumptions: Assumptions, *, lang: str = "fr", explain_lang: str = "fr",
+                 custom: CustomDetector | None = None) -> None:
         self.nlp = nlp
         self.rulebook = rulebook
         self.topics = topics
@@ -48,14 +58,19 @@ class Engine:
         self.assumptions = assumptions
         self.lang = lang
         self.explain_lang = explain_lang
+        self.custom = custom
 
     @classmethod
-    def load(cls, *, assumptions: Path | None = None, explain_lang: str = "fr", lang: str = "fr") -> Engine:
+    def load(cls, *, assumptions: Path | None = None, explain_lang: str = "fr", lang: str = "fr",
+             custom_categories: Sequence[Path | str] = ()) -> Engine:
+        """``custom_categories``: YAML files of categories by example (docs/custom-categories.md)."""
         nlp = load_nlp()
         rulebook = load_rulebook(nlp, lang)
         topics = TopicDetector(nlp, language_dir(lang) / "topics.yaml")
+        custom = load_detector(custom_categories, reserved={*ALL_CATEGORIES, *rulebook.categories},
+                               clause_breaks=rulebook.clause_breaks, lang=explain_lang)
         return cls(nlp, rulebook, topics, load_dynamics(), load_assumptions(assumptions),
-                   lang=lang, explain_lang=explain_lang)
+                   lang=lang, explain_lang=explain_lang, custom=custom)
 
     @property
     def version(self) -> str:
@@ -76,12 +91,13 @@ class Engine:
         ``speaker="customer"`` reads customer messages instead (emotions and signals)."""
         iterator = iter(drafts)
         while batch := list(islice(iterator, batch_size)):
-            docs = self.nlp.pipe([normalise(text) for _id, text in batch], batch_size=batch_size)
-            for (draft_id, text), doc in zip(batch, docs, strict=True):
+            docs = list(self.nlp.pipe([normalise(text) for _id, text in batch], batch_size=batch_size))
+            custom = self._custom_findings([(doc, speaker, text) for (_id, text), doc in zip(batch, docs, strict=True)])
+            for (draft_id, text), doc, extra in zip(batch, docs, custom, strict=True):
                 analysis = self._analyse_turn(doc, speaker, text)
                 kept = turns.decide(analysis.hits, unhappy=analysis.unhappy_cue)
                 findings = tuple(to_finding(h, text, self.explain_lang, due=turns.due_of(h, date)) for h in kept)
-                yield CheckResult(text=text, findings=findings, id=draft_id)
+                yield CheckResult(text=text, findings=findings + extra, id=draft_id)
 
     # -- conversations --------------------------------------------------------------------------
     def analyze(self, conversations: Iterable[Conversation], *, batch_size: int = 64,
@@ -94,6 +110,10 @@ class Engine:
                 conv_docs = [next(docs) for _turn in conv.turns]
                 yield self._analyse_conversation(conv, conv_docs)
 
+    def _custom_findings(self, items: Sequence[tuple[Doc, Speaker, str]]) -> list[tuple[Finding, ...]]:
+        """Custom-category findings per turn, embedded in one batch (none without custom categories)."""
+        return self.custom.find(items) if self.custom is not None else [() for _item in items]
+
     def _analyse_turn(self, doc: Doc, speaker: Speaker, text: str) -> _TurnAnalysis:
         hits, context = find_hits(doc, speaker, self.rulebook, text)
         return _TurnAnalysis(hits=hits, unhappy_cue=context.unhappy)
@@ -104,15 +124,17 @@ class Engine:
         levels: dict[int, float] = {}
         customer_findings: dict[int, Sequence[Finding]] = {}
         risky: set[int] = set()
+        custom = self._custom_findings([(doc, turn.speaker, turn.text) for turn, doc in zip(conv.turns, docs, strict=True)])
         for index, (turn, doc) in enumerate(zip(conv.turns, docs, strict=True)):
             analysis = self._analyse_turn(doc, turn.speaker, turn.text)
             unhappy = analysis.unhappy_cue or any(level >= UNHAPPY_LEVEL for level in levels.values())
             kept = turns.decide(analysis.hits, unhappy=unhappy)
             base = turn.at or conv.started_at
             turn_findings = tuple(to_finding(h, turn.text, self.explain_lang, due=turns.due_of(h, base)) for h in kept)
+            turn_findings += custom[index]
             findings.append(turn_findings)
             if turn.speaker == "customer":
-                levels[index] = dynamics.negativity(turn_findings, self.params)
+                levels[index] = dynamics.customer_level(conv.turns, index, turn_findings, self.params)
                 customer_findings[index] = turn_findings
             elif any(f.kind == "risk" for f in turn_findings):
                 risky.add(index)
@@ -121,7 +143,7 @@ class Engine:
     def _conclude(self, conv: Conversation, docs: Sequence[Doc], speakers: list[Speaker],
                   findings: list[tuple[Finding, ...]], levels: dict[int, float],
                   customer_findings: dict[int, Sequence[Finding]], risky: set[int]) -> ConversationResult:
-        escalations = dynamics.escalations(speakers, levels, risky, self.params)
+        escalations = dynamics.escalations(speakers, levels, self.params)
         last, last_risk = dynamics.last_word(speakers, risky)
         outcome = dynamics.outcome(customer_findings, levels, last_risk, self.params)
         topics = self.topics.decide([self.topics.count(doc) for doc in docs], conv.channel)

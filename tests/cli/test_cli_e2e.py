@@ -8,8 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import jsonschema
 import pytest
+from typer.testing import CliRunner
+
+from egoscope.cli.main import app
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO / "src" / "egoscope" / "schema"
@@ -18,9 +23,25 @@ RISKS = {"favour_framing", "blame_customer", "lecturing", "effort_display", "def
          "powerlessness", "gatekeeping", "doubting_good_faith", "condescension", "untimely_offer"}
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, stdin: str | None = None) -> Done:
+    """Run the CLI in this process (the engine is loaded once per test process)."""
+    result = CliRunner().invoke(app, list(args), input=stdin, env={"COLUMNS": "120", "NO_COLOR": "1"})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Done(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``python -m egoscope`` for what only a process shows: exit codes and no traceback."""
     env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "egoscope", *args], input=stdin, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "egoscope", *args], capture_output=True, text=True,
                           env=env, timeout=300, check=False)
 
 
@@ -82,7 +103,7 @@ def test_seed_sentences_floor() -> None:
     (["analyze", "--format", "xml", "x.jsonl"], "--format"),
 ])
 def test_user_errors_are_one_line(args: list[str], message: str) -> None:
-    done = run(*args)
+    done = run_process(*args)
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
@@ -123,7 +144,7 @@ def test_analyze_bad_record(tmp_path: Path, on_error: str, code: int) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "ok", "turns": [{"speaker": "client", "text": "Bonjour"}]}\n{"id": "x", "turns": [}\n',
                     encoding="utf-8")
-    done = run("analyze", str(path), "--format", "jsonl", "--on-error", on_error)
+    done = run_process("analyze", str(path), "--format", "jsonl", "--on-error", on_error)
     assert done.returncode == code
     assert "Traceback" not in done.stderr
     assert "line 2" in done.stderr

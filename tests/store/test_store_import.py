@@ -17,6 +17,7 @@ from egoscope.store.rebuild import conversation_from_result
 from egoscope.store.tables import (
     AgentRow,
     CommitmentRow,
+    ConversationResultRow,
     ConversationRow,
     ConversationTopicRow,
     CustomerRow,
@@ -24,7 +25,7 @@ from egoscope.store.tables import (
     TurnRow,
 )
 
-TABLES = (ConversationRow, ConversationTopicRow, TurnRow, FindingRow, CommitmentRow)
+TABLES = (ConversationRow, ConversationResultRow, ConversationTopicRow, TurnRow, FindingRow, CommitmentRow)
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -42,7 +43,7 @@ def test_importing_twice_stores_once(store: Store, batch_size: int) -> None:
     assert (first.read, first.imported, first.updated, first.unchanged) == (9, 9, 0, 0)
     assert (second.read, second.imported, second.updated, second.unchanged) == (9, 0, 0, 9)
     assert engine.analysed == []  # unchanged content is not analysed again
-    assert counts(store) == before == {"conversations": 9, "conversation_topics": 9, "turns": 22, "findings": 18,
+    assert counts(store) == before == {"conversations": 9, "conversation_results": 9, "conversation_topics": 9, "turns": 22, "findings": 18,
                                        "commitments": 4}
 
 

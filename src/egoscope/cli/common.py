@@ -42,16 +42,29 @@ def user_errors(func: F) -> F:
 
 def load_engine(*, lang: Lang = "fr", assumptions: Path | None = None,
                 categories: list[Path] | None = None, quiet: bool = False) -> Any:
-    """Load the engine once for this command, with a spinner on a terminal."""
+    """The engine for these options, loaded once per process, with a spinner on a terminal."""
+    key = (lang, assumptions, tuple(categories or ()))
+    if key in _engines:
+        return _engines[key]
+    if quiet or not err_console.is_terminal:
+        engine = _build_engine(*key)
+    else:
+        with err_console.status("Chargement du modèle français…" if lang == "fr" else "Loading the French model…"):
+            engine = _build_engine(*key)
+    _engines[key] = engine
+    return engine
+
+
+_engines: dict[tuple[str, Path | None, tuple[Path, ...]], Any] = {}
+
+
+def _build_engine(lang: str, assumptions: Path | None, categories: tuple[Path, ...]) -> Any:
     from egoscope.pipeline import Engine
 
     kwargs: dict[str, Any] = {"explain_lang": lang, "assumptions": assumptions}
     if categories:
-        kwargs["custom_categories"] = categories
-    if quiet or not err_console.is_terminal:
-        return Engine.load(**kwargs)
-    with err_console.status("Chargement du modèle français…" if lang == "fr" else "Loading the French model…"):
-        return Engine.load(**kwargs)
+        kwargs["custom_categories"] = list(categories)
+    return Engine.load(**kwargs)
 
 
 LANG_OPTION = typer.Option("--lang", help="Language of explanations and suggestions: fr or en.")

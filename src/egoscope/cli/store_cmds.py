@@ -33,9 +33,9 @@ from egoscope.store.indicators import GROUPINGS, SCALARS, IndicatorRow
 from egoscope.store.promises import DEFAULT_REPEAT_DAYS
 
 DbOption = Annotated[str | None, typer.Option(
-    "--db", help="SQLite file or postgresql:// URL [default: $EGOSCOPE_DB, else ./egoscope.db]")]
+    "--db", help="SQLite file or postgresql:// URL (default: $EGOSCOPE_DB, else ./egoscope.db)")]
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", help="Day promises are judged on, YYYY-MM-DD [default: newest conversation]")]
+    "--as-of", help="Day promises are judged on, YYYY-MM-DD (default: the newest conversation)")]
 RepeatOption = Annotated[int, typer.Option(
     "--repeat-days", min=1, help="A customer back within this many days on the same topic is a repeat contact")]
 AssumptionsOption = Annotated[Path | None, typer.Option(
@@ -224,10 +224,10 @@ _WHOLE = {"conversations", "commitments_made", "commitments_kept", "commitments_
 
 
 def _number(name: str, number: float, *, signed: bool = False) -> str:
-    """Rates as percentages (their changes in points), counts and euros whole, the rest to one decimal."""
+    """Rates as percentages (their changes in percentage points), counts and euros whole, the rest to 0.1."""
     sign = "+" if signed else ""
     if name in _PERCENT:
-        return f"{100 * number:{sign}.1f}" + (" pt" if signed else "%")
+        return f"{100 * number:{sign}.1f}" + ("" if signed else "%")
     return f"{number:{sign},.0f}" if name in _WHOLE else f"{number:{sign}.1f}"
 
 
@@ -242,11 +242,12 @@ def _print_table(by: str, rows: list[IndicatorRow]) -> None:
     if not rows:
         console.print("no conversations in this period", soft_wrap=True)
         return
-    console.print(f"Indicators by {by} (change from the previous period in brackets)", soft_wrap=True)
+    console.print(f"Indicators by {by} (in brackets: change from the previous period, in points for rates)",
+                  soft_wrap=True)
     table = Table()
-    table.add_column(by)
+    table.add_column(by, no_wrap=True)
     for _name, header in _TABLE_COLUMNS:
-        table.add_column(header, justify="right")
+        table.add_column(header, justify="right", overflow="fold")
     for row in rows:
         cells = [_cell(name, getattr(row.values, name), row.change.get(name)) for name, _ in _TABLE_COLUMNS]
         table.add_row(row.group or "(none)", *cells)
@@ -255,9 +256,9 @@ def _print_table(by: str, rows: list[IndicatorRow]) -> None:
     if risks:
         console.print("Risk remarks per 100 agent turns, by risk", soft_wrap=True)
         detail = Table()
-        detail.add_column(by)
+        detail.add_column(by, no_wrap=True)
         for risk in risks:
-            detail.add_column(risk.replace("_", " "), justify="right")
+            detail.add_column(risk.replace("_", " "), justify="right", overflow="fold")
         for row in rows:
             detail.add_row(row.group or "(none)", *(
                 _cell("risk", row.values.risks_per_100_turns_by_id.get(risk), row.change.get(f"risk:{risk}"))

@@ -29,8 +29,28 @@ class Assumptions(BaseModel):
     silent_leavers_weight: float = Field(ge=0, le=1)
 
 
+class CueWeights(BaseModel):
+    """Weights of the arousal cues read on a customer turn's text (see analyzers/dynamics.py)."""
+
+    model_config = _Strict
+    exclamation: float = Field(ge=0, le=1)
+    insistent_punctuation: float = Field(ge=0, le=1)
+    question: float = Field(ge=0, le=1)
+    longer_message: float = Field(ge=0, le=1)
+
+
+class EscalationParams(BaseModel):
+    model_config = _Strict
+    heated_categories: list[str]
+    min_level: float = Field(gt=0, le=1)
+    calm_level: float = Field(gt=0, le=1)
+    min_delta: float = Field(ge=0, le=1)
+    longer_message_ratio: float = Field(gt=1)
+
+
 class OutcomeParams(BaseModel):
     model_config = _Strict
+    lost_signals: list[str]
     at_risk_final_negativity: float
     retained_peak_negativity: float
 
@@ -52,8 +72,8 @@ class Dynamics(BaseModel):
     emotion_weights: dict[str, float]
     signal_weights: dict[str, float]
     satisfaction_relief: float
-    escalation_min_delta: float
-    escalation_min_level: float
+    cue_weights: CueWeights
+    escalation: EscalationParams
     outcome: OutcomeParams
     score: ScoreParams
 

@@ -112,6 +112,9 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     except SQLAlchemyError as e:
         engine.dispose()
         raise StoreError(f"cannot open the database {store.display_url}: {_first_line(e)}") from e
+    except StoreError:
+        engine.dispose()
+        raise
     return store
 
 
@@ -153,6 +156,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
     """The Alembic configuration of the migrations shipped inside the package."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # New revisions are named r0002_slug.py: a module name may not start with a digit (mypy, imports).
+    config.set_main_option("file_template", "r%%(rev)s_%%(slug)s")
     if connection is not None:
         config.attributes["connection"] = connection
     return config

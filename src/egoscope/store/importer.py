@@ -26,7 +26,7 @@ from egoscope.store.database import Store
 from egoscope.store.promises import DEFAULT_REPEAT_DAYS, PromiseSummary, recompute
 from egoscope.store.rebuild import conversation_from_result
 from egoscope.store.rows import content_hash, result_rows
-from egoscope.store.tables import ConversationRow, ImportRunRow
+from egoscope.store.tables import ConversationResultRow, ConversationRow, ImportRunRow
 from egoscope.store.writer import stored_hashes, write_results
 
 
@@ -150,7 +150,8 @@ def count_to_reanalyze(store: Store, engine_version: str, *, everything: bool = 
 
 
 def _stored_batch(store: Store, version: str, *, after: str | None, everything: bool, limit: int) -> list[Any]:
-    query = select(ConversationRow.id, ConversationRow.content_hash, ConversationRow.result)
+    query = (select(ConversationRow.id, ConversationRow.content_hash, ConversationResultRow.result)
+             .join(ConversationResultRow, ConversationResultRow.conversation_id == ConversationRow.id))
     if after is not None:
         query = query.where(ConversationRow.id > after)
     if not everything:

@@ -22,6 +22,7 @@ from egoscope.store.periods import Window, bucket_bounds, previous_bucket, windo
 from egoscope.store.sqlfuncs import month_start, week_start
 from egoscope.store.tables import CommitmentRow, ConversationRow, FindingRow
 
+Grouped = type[ConversationRow] | type[FindingRow] | type[CommitmentRow]  # tables with the grouping columns
 GroupBy = Literal["agent", "team", "channel", "topic", "week", "month"]
 GROUPINGS: tuple[str, ...] = ("agent", "team", "channel", "topic", "week", "month")
 CURRENT, PREVIOUS = "current", "previous"
@@ -178,15 +179,15 @@ def _aggregate(session: Session, by: str, window: Window) -> dict[tuple[Any, str
     for risk in session.execute(risks):
         if (risk.grp, risk.prd) in sums:
             sums[(risk.grp, risk.prd)]["risks"][risk.category] = risk.n
-    promises = (_grouped([CommitmentRow.status, func.count().label("n")], by, window, conv, CommitmentRow.status)
-                .join(conv, conv.id == CommitmentRow.conversation_id))
+    promises = _grouped([CommitmentRow.status, func.count().label("n")], by, window, CommitmentRow,
+                        CommitmentRow.status)
     for promise in session.execute(promises):
         if (promise.grp, promise.prd) in sums:
             sums[(promise.grp, promise.prd)]["commitments"][promise.status] += promise.n
     return sums
 
 
-def _grouped(columns: list[Any], by: str, window: Window, model: type[ConversationRow] | type[FindingRow],
+def _grouped(columns: list[Any], by: str, window: Window, model: Grouped,
              *extra_groups: Any) -> Select[Any]:
     """``SELECT grp, prd, columns… WHERE <window> GROUP BY grp, prd, extra_groups``.
 
@@ -222,7 +223,7 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _key(by: str, model: type[ConversationRow] | type[FindingRow]) -> ColumnElement[Any] | None:
+def _key(by: str, model: Grouped) -> ColumnElement[Any] | None:
     if by == "week":
         return week_start(model.started_at)
     if by == "month":

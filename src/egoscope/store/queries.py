@@ -19,6 +19,7 @@ from egoscope.store.periods import days, store_bounds
 from egoscope.store.tables import (
     AgentRow,
     CommitmentRow,
+    ConversationResultRow,
     ConversationRow,
     ConversationTopicRow,
     FindingRow,
@@ -80,7 +81,7 @@ class CommitmentView:
     agent: str | None
     turn_index: int
     phrase: str
-    made_at: datetime | None
+    made_at: datetime | None  # the start of the conversation it was made in
     due: date
     topic: str
     status: str
@@ -155,16 +156,14 @@ def agent_findings(session: Session, agent: str, start: date | None = None, end:
 
 def commitments(session: Session, start: date | None = None, end: date | None = None, *,
                 status: str | None = None, agent: str | None = None) -> list[CommitmentView]:
-    """Dated promises made in the window (by the conversation's date), with their current status, by due date."""
-    conv = ConversationRow
-    conditions = _in_days(conv.started_at, start, end)
+    """Dated promises made in the window (by their conversation's date), with their current status, by due date."""
+    conditions = _in_days(CommitmentRow.started_at, start, end)
     if status is not None:
         conditions.append(CommitmentRow.status == status)
     if agent is not None:
-        conditions.append(conv.agent_id == agent)
-    query = (select(CommitmentRow, conv.agent_id).join(conv, conv.id == CommitmentRow.conversation_id)
-             .where(*conditions).order_by(CommitmentRow.due, CommitmentRow.id))
-    return [_commitment_view(row[0], row[1]) for row in session.execute(query)]
+        conditions.append(CommitmentRow.agent_id == agent)
+    query = select(CommitmentRow).where(*conditions).order_by(CommitmentRow.due, CommitmentRow.id)
+    return [_commitment_view(row) for row in session.scalars(query)]
 
 
 def topic_breakdown(session: Session, start: date | None = None, end: date | None = None) -> list[TopicShare]:
@@ -194,7 +193,8 @@ def agents(session: Session) -> list[AgentInfo]:
 
 def conversation_result(session: Session, conversation_id: str) -> dict[str, Any] | None:
     """The stored result of one conversation, as ``egoscope.io.serialize.result_to_dict`` wrote it."""
-    return session.scalar(select(ConversationRow.result).where(ConversationRow.id == conversation_id))
+    return session.scalar(select(ConversationResultRow.result)
+                          .where(ConversationResultRow.conversation_id == conversation_id))
 
 
 def import_runs(session: Session, limit: int = 20) -> list[ImportRunView]:
@@ -216,8 +216,8 @@ def _summary(row: ConversationRow) -> ConversationSummary:
                                row.last_word_risk, row.is_repeat, row.revenue_at_risk_eur)
 
 
-def _commitment_view(c: CommitmentRow, agent: str | None) -> CommitmentView:
-    return CommitmentView(c.conversation_id, c.customer_id, agent, c.turn_index, c.phrase, c.made_at, c.due, c.topic,
+def _commitment_view(c: CommitmentRow) -> CommitmentView:
+    return CommitmentView(c.conversation_id, c.customer_id, c.agent_id, c.turn_index, c.phrase, c.started_at, c.due, c.topic,
                           c.status, c.broken_by_conversation)
 
 

@@ -63,6 +63,7 @@ class ResultRows:
     """Every row one conversation result writes, keyed by table name."""
 
     conversation: dict[str, Any]
+    result: dict[str, Any]
     customer: dict[str, Any] | None
     agent: dict[str, Any] | None
     topics: list[dict[str, Any]]
@@ -87,17 +88,18 @@ def result_rows(result: ConversationResult, *, content_hash: str, engine_version
         "last_word_risk": result.last_word_risk, "topic": topic, "topics": list(result.topics),
         "revenue_at_risk_eur": result.revenue_at_risk.eur, "content_hash": content_hash,
         "engine_version": engine_version, "import_run_id": import_run_id,
-        **conversation_facts(result), "is_repeat": False, "result": result_to_dict(result),
+        **conversation_facts(result), "is_repeat": False,
     }
     return ResultRows(
         conversation=conversation,
+        result={"conversation_id": conv.id, "result": result_to_dict(result)},
         customer=asdict(conv.customer) if customer_id is not None and conv.customer is not None else None,
         agent={"id": conv.agent, "team": conv.team} if conv.agent else None,
         topics=[{"conversation_id": conv.id, "topic": t} for t in dict.fromkeys(result.topics or (topic,))],
         turns=[_turn_row(conv.id, turn) for turn in result.turns],
         findings=[_finding_row(conv.id, turn, finding, grouping)
                   for turn in result.turns for finding in turn.findings],
-        commitments=_commitment_rows(result, customer_id, topic, started_at),
+        commitments=_commitment_rows(result, customer_id, grouping),
     )
 
 
@@ -142,8 +144,8 @@ def _finding_row(conversation_id: str, turn: TurnResult, finding: Finding,
     }
 
 
-def _commitment_rows(result: ConversationResult, customer_id: str | None, topic: str,
-                     made_at: datetime | None) -> list[dict[str, Any]]:
+def _commitment_rows(result: ConversationResult, customer_id: str | None,
+                     grouping: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for turn_index, finding in result.findings():
         due = parse_due(finding.due) if finding.category == "commitment" else None
@@ -151,8 +153,8 @@ def _commitment_rows(result: ConversationResult, customer_id: str | None, topic:
             continue
         rows.append({
             "conversation_id": result.id, "turn_index": turn_index, "customer_id": customer_id,
-            "phrase": finding.evidence, "made_at": made_at, "due": due,
+            "phrase": finding.evidence, "due": due,
             "deadline": datetime.combine(due + timedelta(days=1), datetime.min.time()),
-            "topic": topic, "status": "open", "broken_by_conversation": None,
+            "status": "open", "broken_by_conversation": None, **grouping,
         })
     return rows

@@ -77,7 +77,7 @@ class ImportRunRow(Base):
 
 
 class ConversationRow(Base):
-    """One analysed conversation: its result, its content hash and its facts for the indicators."""
+    """One analysed conversation: its outcome, its content hash and its facts for the indicators."""
 
     __tablename__ = "conversations"
     __table_args__ = (
@@ -118,7 +118,19 @@ class ConversationRow(Base):
     refusal_turn_count: Mapped[int]
     explained_refusal_turn_count: Mapped[int]
     is_repeat: Mapped[bool] = mapped_column(default=False)
-    # Last: a wide JSON column at the end keeps table scans over the facts cheap on SQLite.
+
+
+class ConversationResultRow(Base):
+    """The full result of a conversation (``result_to_dict``), one row per conversation.
+
+    Kept out of ``conversations`` on purpose: a few kilobytes of JSON per row would make every
+    indicator scan read them (0.43 s instead of 0.10 s for the facts of 100 000 conversations).
+    """
+
+    __tablename__ = "conversation_results"
+
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"),
+                                                 primary_key=True)
     result: Mapped[dict[str, Any]] = mapped_column(JsonType)
 
 
@@ -154,7 +166,8 @@ class FindingRow(Base):
         ForeignKeyConstraint(["conversation_id", "turn_index"], ["turns.conversation_id", "turns.index"],
                              ondelete="CASCADE"),
         Index(None, "conversation_id", "turn_index"),
-        Index(None, "kind", "started_at"),
+        # Covers the per-risk indicator query: no lookup into the (wide) finding rows.
+        Index(None, "kind", "started_at", "category", "agent_id", "team", "channel", "topic"),
         Index(None, "category", "started_at"),
         Index(None, "agent_id", "started_at"),
     )
@@ -186,7 +199,8 @@ class CommitmentRow(Base):
     """A dated promise (a ``commitment`` finding with a due date), followed across the customer's contacts.
 
     ``deadline`` is the first instant after the due day; ``status`` is one of ``open``, ``kept``,
-    ``broken``, ``overdue`` and is recomputed by :func:`egoscope.store.promises.recompute`.
+    ``broken``, ``overdue`` and is recomputed by :func:`egoscope.store.promises.recompute`. The
+    agent/team/channel/topic/started_at of the conversation it was made in are repeated for the indicators.
     """
 
     __tablename__ = "commitments"
@@ -195,6 +209,7 @@ class CommitmentRow(Base):
                              ondelete="CASCADE"),
         Index(None, "conversation_id", "turn_index"),
         Index(None, "customer_id", "topic"),
+        Index(None, "started_at"),
         Index(None, "status"),
     )
 
@@ -203,13 +218,16 @@ class CommitmentRow(Base):
     turn_index: Mapped[int]
     customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
     phrase: Mapped[str] = mapped_column(Text)
-    made_at: Mapped[datetime | None]
     due: Mapped[date]
     deadline: Mapped[datetime]
-    topic: Mapped[str]
     status: Mapped[str] = mapped_column(default="open")
     broken_by_conversation: Mapped[str | None] = mapped_column(
         ForeignKey("conversations.id", ondelete="SET NULL"))
+    agent_id: Mapped[str | None]
+    team: Mapped[str | None]
+    channel: Mapped[str | None]
+    topic: Mapped[str]
+    started_at: Mapped[datetime | None]
 
 
 STATUSES: tuple[str, ...] = ("open", "kept", "broken", "overdue")

@@ -19,6 +19,7 @@ from egoscope.store.tables import (
     AgentRow,
     Base,
     CommitmentRow,
+    ConversationResultRow,
     ConversationRow,
     ConversationTopicRow,
     CustomerRow,
@@ -42,6 +43,7 @@ def write_results(session: Session, batch: Sequence[ResultRows], *, replace: Col
     _upsert(session, CustomerRow, [rows.customer for rows in batch if rows.customer is not None])
     _upsert(session, AgentRow, [rows.agent for rows in batch if rows.agent is not None])
     _insert(session, ConversationRow, [rows.conversation for rows in batch])
+    _insert(session, ConversationResultRow, [rows.result for rows in batch])
     _insert(session, ConversationTopicRow, [row for rows in batch for row in rows.topics])
     _insert(session, TurnRow, [row for rows in batch for row in rows.turns])
     _insert(session, FindingRow, [row for rows in batch for row in rows.findings])
@@ -49,9 +51,9 @@ def write_results(session: Session, batch: Sequence[ResultRows], *, replace: Col
 
 
 def delete_conversations(session: Session, ids: Collection[str]) -> None:
-    """Delete conversations and their topics, turns, findings and commitments (children first)."""
+    """Delete conversations and their results, topics, turns, findings and commitments (children first)."""
     id_list = list(ids)
-    for model in (FindingRow, CommitmentRow, TurnRow, ConversationTopicRow):
+    for model in (FindingRow, CommitmentRow, TurnRow, ConversationTopicRow, ConversationResultRow):
         session.execute(delete(model).where(model.conversation_id.in_(id_list)))
     session.execute(update(CommitmentRow).where(CommitmentRow.broken_by_conversation.in_(id_list))
                     .values(broken_by_conversation=None))
