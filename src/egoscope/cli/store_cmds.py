@@ -194,7 +194,8 @@ def _print_summary(command: str, summary: ImportSummary, store: Store) -> None:
     new = "imported" if command == "import" else "reanalysed"
     counted = summary.imported if command == "import" else summary.read
     console.print(f"{new} {counted}, updated {summary.updated}, unchanged {summary.unchanged}, "
-                f"skipped {summary.skipped} — run #{summary.run_id} in {store.display_url}", markup=False, soft_wrap=True)
+                  f"skipped {summary.skipped} — run #{summary.run_id} in {store.display_url}",
+                  markup=False, soft_wrap=True)
     for reason in summary.skip_reasons[:10]:
         console.print(f"  skipped: {reason}", markup=False, soft_wrap=True)
     if summary.skipped > 10:
@@ -203,7 +204,7 @@ def _print_summary(command: str, summary: ImportSummary, store: Store) -> None:
         p = summary.promises
         states = ", ".join(f"{status} {count}" for status, count in p.statuses.items())
         console.print(f"promises as of {p.as_of or '-'}: {states}; repeat contacts "
-                    f"(within {p.repeat_days} days): {p.repeat_contacts}", markup=False, soft_wrap=True)
+                      f"(within {p.repeat_days} days): {p.repeat_contacts}", markup=False, soft_wrap=True)
 
 
 # -- indicator output --------------------------------------------------------------------------------

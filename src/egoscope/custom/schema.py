@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from egoscope.model import Kind
 from egoscope.rules.schema import Text
@@ -36,5 +37,5 @@ class CustomCategoryFile(BaseModel):
     @classmethod
     def _risks_have_suggestions(cls, suggestion: Text | None, info: ValidationInfo) -> Text | None:
         if suggestion is None and info.data.get("kind") == "risk":
-            raise ValueError("a risk category needs a suggestion (a sincere rewrite), in fr and en")
+            raise PydanticCustomError("suggestion", "a risk category needs a suggestion (a sincere rewrite), in fr and en")
         return suggestion

@@ -8,6 +8,7 @@ its category's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,12 @@ def rule_dir(language: str = "fr") -> Path:
     return Path(str(resources.files("egoscope") / "lang" / language))
 
 
+@lru_cache(maxsize=32)
+def _rule_file(path: Path, mtime_ns: int) -> RuleFile:
+    """A validated rule file, parsed once per version of the file (``mtime_ns`` is part of the key)."""
+    return load_validated(path, RuleFile)
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
     """Every category of the rule files, with its texts in ``lang`` (``fr`` or ``en``)."""
@@ -32,7 +39,7 @@ class Catalog:
     def load(cls, lang: str, *, language: str = "fr", directory: Path | None = None) -> Catalog:
         categories: dict[str, CategorySpec] = {}
         for path in sorted((directory or rule_dir(language)).glob("rules_*.yaml")):
-            categories.update(load_validated(path, RuleFile).categories)
+            categories.update(_rule_file(path, path.stat().st_mtime_ns).categories)
         return cls(lang=lang, categories=categories)
 
     def kind(self, category: str) -> str | None:

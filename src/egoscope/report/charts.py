@@ -32,12 +32,14 @@ class Charts:
     fmt: Formatter
     rendered: int = field(default=0, init=False)
 
-    def html(self, fig: go.Figure, div_id: str) -> Markup:
+    def html(self, fig: go.Figure, div_id: str, *, wide: bool = False) -> Markup:
+        """The figure as a ``<div>``; ``wide`` ones scroll sideways on a phone instead of being squeezed."""
         fig.update_layout(separators=self.fmt.plotly_separators())
         fragment = pio.to_html(fig, include_plotlyjs=self.rendered == 0, full_html=False, config=CONFIG,
                                div_id=div_id, default_width="100%", default_height=f"{fig.layout.height}px")
         self.rendered += 1
-        return Markup(f'<div class="chart">{fragment}</div>')
+        css = "chart chart-wide" if wide else "chart"
+        return Markup(f'<div class="{css}">{fragment}</div>')
 
 
 def _layout(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
@@ -78,6 +80,7 @@ def trend_figure(weeks: Sequence[IndicatorRow], months: Sequence[IndicatorRow], 
             trace.update(x=x, y=y, name=title, visible=visible, hovertemplate=f"%{{y:,.1f}}<extra>{title}</extra>")
             fig.add_trace(trace, row=index // 2 + 1, col=index % 2 + 1)
     fig.update_yaxes(ticksuffix=" %" if fmt.lang == "fr" else "%", row=2, col=1)
+    fig.update_xaxes(nticks=9)
     per_period = len(panels)
     buttons = [{"label": t(f"chart.by_{period}"), "method": "update",
                 "args": [{"visible": [i // per_period == p for i in range(2 * per_period)]}]}

@@ -18,7 +18,7 @@ from egoscope.report import charts
 from egoscope.report.catalog import Catalog
 from egoscope.report.highlight import Span, excerpt, mark
 from egoscope.report.i18n import Formatter, Translator, check_lang
-from egoscope.report.queries import AgentPeriod, agent_trend
+from egoscope.report.queries import AgentPeriod, Period, agent_trend
 from egoscope.store.periods import store_bounds
 from egoscope.store.queries import FindingView, agent_findings, agents
 
@@ -94,7 +94,8 @@ def build_coaching_sheet(session: Session, agent: str, *, lang: str = "fr", star
     moments = _practices([f for f in findings if f.kind == "risk"], "risk", catalog)[:MOMENTS_SHOWN]
     oldest, newest = store_bounds(session)
     first_day, last_day = start or oldest, end or newest
-    period = "month" if first_day and last_day and (last_day - first_day).days > 7 * WEEKS_BEFORE_MONTHLY else "week"
+    long_period = first_day is not None and last_day is not None and (last_day - first_day).days > 7 * WEEKS_BEFORE_MONTHLY
+    period: Period = "month" if long_period else "week"
     periods = agent_trend(session, agent, period, start, end)
     return CoachContext(
         lang=lang, agent=agent, team=team, start=start, end=end, first_day=first_day, last_day=last_day,

@@ -14,11 +14,11 @@ NBSP = "\u00a0"
 
 
 _FRENCH_SPACES = (("« ", f"«{NBSP}"), (" »", f"{NBSP}»"), (" :", f"{NBSP}:"), (" ;", f"{NNBSP};"),
-                  (" ?", f"{NNBSP}?"), (" !", f"{NNBSP}!"))
+                  (" ?", f"{NNBSP}?"), (" !", f"{NNBSP}!"), (" %", f"{NNBSP}%"))
 
 
 def typeset(text: str, lang: str) -> str:
-    """French typography: no line break inside « » or before : ; ? ! (their spaces become non-breaking)."""
+    """French typography: no line break inside « » or before : ; ? ! % (their spaces become non-breaking)."""
     if lang != "fr":
         return text
     for plain, tied in _FRENCH_SPACES:

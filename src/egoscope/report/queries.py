@@ -146,7 +146,7 @@ def window_assumptions(session: Session, start: date | None = None,
     per_run = (select(conv.import_run_id, func.count())
                .where(conv.import_run_id.is_not(None), *_window(conv.started_at, start, end))
                .group_by(conv.import_run_id))
-    counts: dict[int, int] = {run_id: count for run_id, count in session.execute(per_run)}
+    counts: dict[int, int] = {run_id: count for run_id, count in session.execute(per_run) if run_id is not None}
     runs = session.execute(select(ImportRunRow.id, ImportRunRow.assumptions)
                            .where(ImportRunRow.id.in_(list(counts))).order_by(ImportRunRow.id))
     merged: dict[str, tuple[list[int], int, dict[str, Any]]] = {}

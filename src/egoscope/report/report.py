@@ -138,7 +138,7 @@ def build_report(session: Session, *, lang: str = "fr", start: date | None = Non
                               for kinds in (("risk",), ("good",), ("emotion", "signal")))
     figures = charts.Charts(fmt)  # in page order: the first figure carries plotly.js
     trend_chart = (figures.html(charts.trend_figure(weeks, months, t, fmt, monthly_first=len(weeks) > WEEKS_BEFORE_MONTHLY),
-                                "trend") if weeks else None)
+                                "trend", wide=True) if weeks else None)
     risk_chart = _bars(figures, risks, charts.RISK, t("chart.risks"), "risks")
     good_chart = _bars(figures, good, charts.GOOD, t("chart.good"), "good")
     first_day, last_day = _covered_days(session, start, end)

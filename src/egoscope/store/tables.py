@@ -80,12 +80,11 @@ class ConversationRow(Base):
     """One analysed conversation: its outcome, its content hash and its facts for the indicators."""
 
     __tablename__ = "conversations"
+    # No (team|channel|topic, started_at) index: SQLite would walk it for GROUP BY team and fetch rows
+    # in random order, slower than one scan; agents keep theirs for the per-agent queries (coaching).
     __table_args__ = (
         Index(None, "started_at"),
         Index(None, "agent_id", "started_at"),
-        Index(None, "team", "started_at"),
-        Index(None, "channel", "started_at"),
-        Index(None, "topic", "started_at"),
         Index(None, "customer_id", "started_at"),
         Index(None, "engine_version"),
     )

@@ -95,19 +95,10 @@ def upgrade() -> None:
             batch_op.f("ix_conversations_agent_id_started_at"), ["agent_id", "started_at"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_conversations_channel_started_at"), ["channel", "started_at"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_conversations_customer_id_started_at"), ["customer_id", "started_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_conversations_engine_version"), ["engine_version"], unique=False)
         batch_op.create_index(batch_op.f("ix_conversations_started_at"), ["started_at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_conversations_team_started_at"), ["team", "started_at"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_conversations_topic_started_at"), ["topic", "started_at"], unique=False
-        )
 
     op.create_table(
         "conversation_results",
@@ -274,12 +265,9 @@ def downgrade() -> None:
     op.drop_table("conversation_topics")
     op.drop_table("conversation_results")
     with op.batch_alter_table("conversations", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_conversations_topic_started_at"))
-        batch_op.drop_index(batch_op.f("ix_conversations_team_started_at"))
         batch_op.drop_index(batch_op.f("ix_conversations_started_at"))
         batch_op.drop_index(batch_op.f("ix_conversations_engine_version"))
         batch_op.drop_index(batch_op.f("ix_conversations_customer_id_started_at"))
-        batch_op.drop_index(batch_op.f("ix_conversations_channel_started_at"))
         batch_op.drop_index(batch_op.f("ix_conversations_agent_id_started_at"))
 
     op.drop_table("conversations")
