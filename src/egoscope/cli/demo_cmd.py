@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -48,7 +47,7 @@ def _cost_table(results: list, lang: str) -> Table:  # type: ignore[type-arg]
 def demo(
     lang: Annotated[Lang, LANG_OPTION] = "fr",
     worst: Annotated[int, typer.Option(help="How many of the worst conversations to show.")] = 3,
-    report: Annotated[Path | None, typer.Option(help="Where to write the HTML report.")] = None,
+    report: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path("report.html"),
 ) -> None:
     """Analyse the built-in French sample corpus: worst conversations, counts per category, cost of ego."""
     from egoscope.io.readers import read_conversations
@@ -66,14 +65,11 @@ def demo(
     _write_report(results, report, lang)
 
 
-def _write_report(results: list, out: Path | None, lang: str) -> None:  # type: ignore[type-arg]
-    """Import into a temporary store and write the HTML report, when the report module is installed."""
-    try:
-        from egoscope.report.demo import write_demo_report
-    except ImportError:
-        return
-    target = out or Path(tempfile.mkdtemp(prefix="egoscope-demo-")) / "report.html"
-    path = write_demo_report([sample_path()], target, lang)
+def _write_report(results: list, out: Path, lang: str) -> None:  # type: ignore[type-arg]
+    """Import the results into a temporary store and write the HTML report from it."""
+    from egoscope.report.demo import write_demo_report
+
+    path = write_demo_report(results, out, lang)
     console.print(f"Rapport écrit : [bold]{path}[/]" if lang == "fr" else f"Report written: [bold]{path}[/]")
 
 
