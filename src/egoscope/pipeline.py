@@ -1,7 +1,7 @@
 """The engine: builds the stages once, then runs conversations and drafts through them.
 
-read -> normalise -> spaCy (tokens, lemmas, sentences) -> rule hits -> turn decisions -> [classifier]
--> customer negativity -> escalations / last word / outcome -> topics -> score -> cost.
+read -> normalise -> spaCy (tokens, lemmas, sentences) -> rule hits -> turn decisions -> [custom categories]
+-> [classifier] -> customer negativity -> escalations / last word / outcome -> topics -> score -> cost.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ class Engine:
         iterator = iter(drafts)
         while batch := list(islice(iterator, batch_size)):
             docs = list(self.nlp.pipe([normalise(text) for _id, text in batch], batch_size=batch_size))
-            custom = self._custom_findings([(doc, speaker, text) for (_id, text), doc in zip(batch, docs, strict=True)])
+            custom = self._custom_findings([(doc, speaker, text)
+                                            for (_id, text), doc in zip(batch, docs, strict=True)])
             for (draft_id, text), doc, extra in zip(batch, docs, custom, strict=True):
                 analysis = self._analyse_turn(doc, speaker, text)
                 kept = turns.decide(analysis.hits, unhappy=analysis.unhappy_cue)
@@ -124,7 +125,8 @@ class Engine:
         levels: dict[int, float] = {}
         customer_findings: dict[int, Sequence[Finding]] = {}
         risky: set[int] = set()
-        custom = self._custom_findings([(doc, turn.speaker, turn.text) for turn, doc in zip(conv.turns, docs, strict=True)])
+        custom = self._custom_findings([(doc, turn.speaker, turn.text)
+                                        for turn, doc in zip(conv.turns, docs, strict=True)])
         for index, (turn, doc) in enumerate(zip(conv.turns, docs, strict=True)):
             analysis = self._analyse_turn(doc, turn.speaker, turn.text)
             unhappy = analysis.unhappy_cue or any(level >= UNHAPPY_LEVEL for level in levels.values())

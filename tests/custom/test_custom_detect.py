@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from egoscope.custom import CustomDetector, load_category
-from egoscope.model import Conversation, Turn
+from egoscope.model import Conversation, Finding, Speaker, Turn
 from egoscope.pipeline import Engine
 from egoscope.text import normalise
 
@@ -23,8 +23,8 @@ def custom_engine() -> Engine:
     return Engine.load(custom_categories=[EXAMPLES_DIR / "politique.yaml", EXAMPLES_DIR / "responsable.yaml"])
 
 
-def custom_findings(engine: Engine, text: str, speaker: str = "agent") -> list:  # type: ignore[type-arg]
-    result = next(engine.check_many([(None, text)], speaker=speaker))  # type: ignore[arg-type]
+def custom_findings(engine: Engine, text: str, speaker: Speaker = "agent") -> list[Finding]:
+    result = next(engine.check_many([(None, text)], speaker=speaker))
     return [f for f in result.findings if f.source == "custom"]
 
 
@@ -64,7 +64,8 @@ def test_finding_explains_itself(custom_engine: Engine, text: str, sentence: str
     ("Je veux parler à votre supérieur, tout de suite.", "customer", ["manager_request"]),
     ("Je veux parler à votre supérieur, tout de suite.", "agent", []),
 ])
-def test_kind_decides_the_turns_read(custom_engine: Engine, text: str, speaker: str, expected: list[str]) -> None:
+def test_kind_decides_the_turns_read(custom_engine: Engine, text: str, speaker: Speaker,
+                                     expected: list[str]) -> None:
     assert [f.category for f in custom_findings(custom_engine, text, speaker)] == expected
 
 

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 import pytest
 
 from egoscope.analyzers import dynamics
-from egoscope.model import Finding, Outcome, Turn, kind_of
+from egoscope.model import Finding, Outcome, Speaker, Turn, kind_of
 from egoscope.settings import Dynamics, load_dynamics
 
 PARAMS = load_dynamics()
 
 # One turn of a hand-built conversation: (speaker, text, categories read on it).
-Spec = tuple[str, str, tuple[str, ...]]
+Spec = tuple[Speaker, str, tuple[str, ...]]
 
 
 def finding(category: str, intensity: float = 0.7) -> Finding:
@@ -24,7 +24,7 @@ def finding(category: str, intensity: float = 0.7) -> Finding:
 
 def run(specs: Sequence[Spec], params: Dynamics = PARAMS) -> tuple[list[tuple[int, int | None]], Outcome]:
     """What the pipeline does after the rules: levels, escalations (turn, trigger) and outcome."""
-    turns = [Turn(speaker=speaker, text=text) for speaker, text, _ in specs]  # type: ignore[arg-type]
+    turns = [Turn(speaker=speaker, text=text) for speaker, text, _ in specs]
     findings = [tuple(finding(c) for c in categories) for _, _, categories in specs]
     speakers = [turn.speaker for turn in turns]
     levels = {i: dynamics.customer_level(turns, i, findings[i], params)
@@ -35,7 +35,8 @@ def run(specs: Sequence[Spec], params: Dynamics = PARAMS) -> tuple[list[tuple[in
     return [(e.turn, e.trigger_turn) for e in found], outcome
 
 
-C, A = "customer", "agent"
+C: Speaker = "customer"
+A: Speaker = "agent"
 
 ESCALATION_CASES: list[tuple[str, list[Spec], list[tuple[int, int | None]]]] = [
     ("calm then anger: trigger is the agent turn in between",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from egoscope.learn.data import CONVERSATION_FILE, repo_data_dir
+from egoscope.learn.data import CONVERSATION_FILE, load_conversations, repo_data_dir
 from egoscope.learn.evaluate_conversations import ConversationScores, evaluate
 from egoscope.pipeline import Engine
 
@@ -16,17 +16,15 @@ pytestmark = pytest.mark.skipif(not (repo_data_dir() / CONVERSATION_FILE).exists
 
 
 @pytest.fixture(scope="module")
-def test_scores(engine: Engine) -> ConversationScores:
-    from egoscope.learn.data import load_conversations
-
+def split_scores(engine: Engine) -> ConversationScores:
     return evaluate(engine, load_conversations("test"))
 
 
 @pytest.mark.parametrize("floor", [ACHIEVED_TEST_TRIGGER_ACCURACY - MARGIN])
-def test_trigger_accuracy_on_test_split(test_scores: ConversationScores, floor: float) -> None:
-    assert test_scores.trigger_accuracy >= floor, f"wrong trigger turn: {', '.join(test_scores.misses)}"
+def test_trigger_accuracy_on_test_split(split_scores: ConversationScores, floor: float) -> None:
+    assert split_scores.trigger_accuracy >= floor, f"wrong trigger turn: {', '.join(split_scores.misses)}"
 
 
 @pytest.mark.parametrize("floor", [0.95])
-def test_last_word_on_test_split(test_scores: ConversationScores, floor: float) -> None:
-    assert test_scores.last_word_accuracy >= floor
+def test_last_word_on_test_split(split_scores: ConversationScores, floor: float) -> None:
+    assert split_scores.last_word_accuracy >= floor

@@ -57,7 +57,8 @@ def arousal_cues(text: str, previous_text: str | None, params: Dynamics) -> froz
     if "?" in text:
         cues.add("question")
     ratio = params.escalation.longer_message_ratio
-    if previous_text is not None and len(text.strip()) >= ratio * max(_SHORTEST_MESSAGE, len(previous_text.strip())):
+    if previous_text is not None and len(text.strip()) >= ratio * max(_SHORTEST_MESSAGE,
+                                                                      len(previous_text.strip())):
         cues.add("longer_message")
     return frozenset(cues)
 
@@ -94,7 +95,8 @@ def _nearest_agent_turn(speakers: Sequence[Speaker], before: int) -> int | None:
     return next((i for i in range(before - 1, -1, -1) if speakers[i] == "agent"), None)
 
 
-def escalations(speakers: Sequence[Speaker], levels: Mapping[int, float], params: Dynamics) -> list[Escalation]:
+def escalations(speakers: Sequence[Speaker], levels: Mapping[int, float],
+                params: Dynamics) -> list[Escalation]:
     """Each customer turn that jumps to heated from a calm previous customer turn."""
     rule = params.escalation
     found: list[Escalation] = []

@@ -120,15 +120,17 @@ class CustomDetector:
         examples, counter_examples = self._vectors()
         vectors = self.encoder.encode([unit for s in sentences for unit in s.units])
         found: list[list[Finding]] = [[] for _turn in turns]
-        for category, to_examples, to_counters in zip(self.categories, examples, counter_examples, strict=True):
+        for category, to_examples, to_counters in zip(self.categories, examples, counter_examples,
+                                                      strict=True):
             similarities = _Similarities(vectors @ to_examples.T, vectors @ to_counters.T)
             speaker = speaker_of(category.spec.kind)
             offset = 0
             for sentence in sentences:
                 first, offset = offset, offset + len(sentence.units)
-                match = similarities.match(first, offset, category) if turns[sentence.item][1] == speaker else None
+                _doc, turn_speaker, text = turns[sentence.item]
+                match = similarities.match(first, offset, category) if turn_speaker == speaker else None
                 if match is not None:
-                    found[sentence.item].append(self._finding(category, sentence, match, turns[sentence.item][2]))
+                    found[sentence.item].append(self._finding(category, sentence, match, text))
         return [tuple(sorted(f, key=lambda finding: finding.start)) for f in found]
 
     def _vectors(self) -> tuple[list[np.ndarray], list[np.ndarray]]:

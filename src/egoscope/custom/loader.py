@@ -38,7 +38,8 @@ def _check_examples(spec: CustomCategoryFile, path: Path, lines: LineFinder) -> 
                                 line=lines(("examples", index)), field=f"examples.{index}")
     for index, counter in enumerate(spec.counter_examples):
         if _key(counter) in seen:
-            raise RuleFileError(f"{counter!r} is also an example (examples.{seen[_key(counter)]})", file=str(path),
+            raise RuleFileError(f"{counter!r} is also an example (examples.{seen[_key(counter)]})",
+                                file=str(path),
                                 line=lines(("counter_examples", index)), field=f"counter_examples.{index}")
 
 

@@ -37,5 +37,6 @@ class CustomCategoryFile(BaseModel):
     @classmethod
     def _risks_have_suggestions(cls, suggestion: Text | None, info: ValidationInfo) -> Text | None:
         if suggestion is None and info.data.get("kind") == "risk":
-            raise PydanticCustomError("suggestion", "a risk category needs a suggestion (a sincere rewrite), in fr and en")
+            raise PydanticCustomError("suggestion",
+                                      "a risk category needs a suggestion (a sincere rewrite), in fr and en")
         return suggestion

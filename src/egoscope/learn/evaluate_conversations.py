@@ -1,4 +1,6 @@
-"""Conversation-level quality on the labelled conversations (``python -m egoscope.learn.evaluate_conversations``).
+"""Conversation-level quality on the labelled conversations.
+
+Run ``python -m egoscope.learn.evaluate_conversations [train] [test]``.
 
 Measures what ``analyzers/dynamics.py`` decides: the trigger turn of the first escalation ("no
 escalation" predicted for a calm conversation counts as correct), escalation detection (a
@@ -15,7 +17,7 @@ from typing import Any
 
 from egoscope.io.jsonl_reader import ConversationIn, to_conversation
 from egoscope.learn.data import Split, load_conversations
-from egoscope.model import OUTCOMES, ConversationResult
+from egoscope.model import OUTCOMES, Conversation, ConversationResult
 from egoscope.pipeline import Engine
 
 
@@ -54,7 +56,7 @@ class ConversationScores:
         return self.last_word_correct / self.total if self.total else 0.0
 
 
-def to_conversations(records: Iterable[Mapping[str, Any]]) -> list[Any]:
+def to_conversations(records: Iterable[Mapping[str, Any]]) -> list[Conversation]:
     """Labelled records -> Conversations (the extra ``labels`` / ``expected`` keys are ignored)."""
     return [to_conversation(ConversationIn.model_validate(dict(record)), file=str(record["id"]), line=0)
             for record in records]

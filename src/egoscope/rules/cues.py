@@ -52,6 +52,20 @@ class _Chunk:
     number: bool = False
 
 
+def _check_markers(raw: str) -> None:
+    """Reject operators written on one alternative of a ``a|b`` list: they apply to the whole word
+    position ("=a|b" is surface-only for both), so "a|=b" or "a*|b" would silently mean something else."""
+    alternatives = raw.rstrip("?").split("|")
+    if len(alternatives) < 2:
+        return
+    if any(alt.startswith("=") for alt in alternatives[1:]) and not alternatives[0].startswith("="):
+        raise CueSyntaxError(f"'=' on a later alternative of {raw!r}: write it before the first one, it applies to all")
+    if any(alt.endswith("*") for alt in alternatives[:-1]) and not alternatives[-1].endswith("*"):
+        raise CueSyntaxError(f"'*' on an earlier alternative of {raw!r}: write it after the last one, it applies to all")
+    if any(not alt.strip("=*") for alt in alternatives):
+        raise CueSyntaxError(f"empty alternative in {raw!r}")
+
+
 def _parse_chunk(raw: str) -> _Chunk:
     if gap := _GAP.match(raw):
         return _Chunk(words=(), gap=int(gap.group(1)))
@@ -65,6 +79,7 @@ def _parse_chunk(raw: str) -> _Chunk:
         except re.error as error:
             raise CueSyntaxError(f"bad regular expression {raw[3:]!r}: {error}") from error
         return _Chunk(words=(), regex=raw[3:])
+    _check_markers(raw)
     optional = raw.endswith("?") and len(raw) > 1
     raw = raw[:-1] if optional else raw
     surface = raw.startswith("=")
