@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -17,13 +18,21 @@ PROMISE_LEMMAS = frozenset({
     "avoir", "pouvoir",
 })
 
+# The tagger often reads "serez", "recevrez", "rappellera" as present: the ending says future.
+_FUTURE_ENDING = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$")
+
+
+def _looks_future(text: str) -> bool:
+    lowered = text.lower()
+    return len(lowered) > 3 and bool(_FUTURE_ENDING.search(lowered))
+
 
 def has_promise(sent: Span) -> bool:
     """A future, a "je vais / nous allons + infinitive", or a first-person action verb in the sentence."""
     tokens = list(sent)
     for index, token in enumerate(tokens):
         morph = token.morph
-        if "Fut" in morph.get("Tense", []):
+        if "Fut" in morph.get("Tense", []) or (token.pos_ in ("VERB", "AUX") and _looks_future(token.text)):
             return True
         if token.norm_ == "aller" and index + 1 < len(tokens) and any(
                 t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm", []) for t in tokens[index + 1:index + 4]):
