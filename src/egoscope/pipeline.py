@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from egoscope import __version__
-from egoscope.analyzers import dynamics, turns
+from egoscope.analyzers import dynamics
+from egoscope.analyzers.classifier_stage import ClassifierStage, TurnScores, default_model_path
 from egoscope.analyzers.cost import revenue_at_risk
-from egoscope.analyzers.cues import Hit, find_hits, to_finding
+from egoscope.analyzers.cues import Hit, find_hits
 from egoscope.analyzers.scoring import score
 from egoscope.analyzers.topics import TopicDetector
 from egoscope.custom import CustomDetector, load_detector
@@ -50,7 +51,7 @@ class Engine:
 
     def __init__(self, nlp: Language, rulebook: Rulebook, topics: TopicDetector, params: Dynamics,
                  assumptions: Assumptions, *, lang: str = "fr", explain_lang: str = "fr",
-                 custom: CustomDetector | None = None) -> None:
+                 custom: CustomDetector | None = None, classifier: ClassifierStage | None = None) -> None:
         self.nlp = nlp
         self.rulebook = rulebook
         self.topics = topics
@@ -59,18 +60,24 @@ class Engine:
         self.lang = lang
         self.explain_lang = explain_lang
         self.custom = custom
+        # Rules only unless a classifier stage is given (Engine.load gives the shipped model).
+        self.classifier = classifier or ClassifierStage(rulebook, path=None, explain_lang=explain_lang)
 
     @classmethod
     def load(cls, *, assumptions: Path | None = None, explain_lang: str = "fr", lang: str = "fr",
-             custom_categories: Sequence[Path | str] = ()) -> Engine:
-        """``custom_categories``: YAML files of categories by example (docs/custom-categories.md)."""
+             custom_categories: Sequence[Path | str] = (), use_model: bool = True) -> Engine:
+        """``custom_categories``: YAML files of categories by example (docs/custom-categories.md);
+        ``use_model=False``: rules only, without the learned sentence classifier (docs/accuracy.md)."""
         nlp = load_nlp()
         rulebook = load_rulebook(nlp, lang)
         topics = TopicDetector(nlp, language_dir(lang) / "topics.yaml")
         custom = load_detector(custom_categories, reserved={*ALL_CATEGORIES, *rulebook.categories},
                                clause_breaks=rulebook.clause_breaks, lang=explain_lang)
+        model = default_model_path(lang)
+        classifier = ClassifierStage(rulebook, path=model if use_model and model.is_file() else None,
+                                     explain_lang=explain_lang)
         return cls(nlp, rulebook, topics, load_dynamics(), load_assumptions(assumptions),
-                   lang=lang, explain_lang=explain_lang, custom=custom)
+                   lang=lang, explain_lang=explain_lang, custom=custom, classifier=classifier)
 
     @property
     def version(self) -> str:
@@ -94,10 +101,11 @@ class Engine:
             docs = list(self.nlp.pipe([normalise(text) for _id, text in batch], batch_size=batch_size))
             custom = self._custom_findings([(doc, speaker, text)
                                             for (_id, text), doc in zip(batch, docs, strict=True)])
-            for (draft_id, text), doc, extra in zip(batch, docs, custom, strict=True):
+            scores = self.classifier.score(docs, [speaker] * len(docs))
+            for (draft_id, text), doc, extra, turn_scores in zip(batch, docs, custom, scores, strict=True):
                 analysis = self._analyse_turn(doc, speaker, text)
-                kept = turns.decide(analysis.hits, unhappy=analysis.unhappy_cue)
-                findings = tuple(to_finding(h, text, self.explain_lang, due=turns.due_of(h, date)) for h in kept)
+                findings = self.classifier.findings(analysis.hits, turn_scores, speaker, text,
+                                                    unhappy=analysis.unhappy_cue, base=date)
                 yield CheckResult(text=text, findings=findings + extra, id=draft_id)
 
     # -- conversations --------------------------------------------------------------------------
@@ -106,10 +114,14 @@ class Engine:
         iterator = iter(conversations)
         while batch := list(islice(iterator, batch_size)):
             texts = [normalise(turn.text) for conv in batch for turn in conv.turns]
-            docs = iter(self.nlp.pipe(texts, batch_size=256, n_process=n_process))
+            docs = list(self.nlp.pipe(texts, batch_size=256, n_process=n_process))
+            # The classifier vectorises every sentence of the batch at once.
+            scores = self.classifier.score(docs, [turn.speaker for conv in batch for turn in conv.turns])
+            offset = 0
             for conv in batch:
-                conv_docs = [next(docs) for _turn in conv.turns]
-                yield self._analyse_conversation(conv, conv_docs)
+                end = offset + len(conv.turns)
+                yield self._analyse_conversation(conv, docs[offset:end], scores[offset:end])
+                offset = end
 
     def _custom_findings(self, items: Sequence[tuple[Doc, Speaker, str]]) -> list[tuple[Finding, ...]]:
         """Custom-category findings per turn, embedded in one batch (none without custom categories)."""
@@ -119,7 +131,8 @@ class Engine:
         hits, context = find_hits(doc, speaker, self.rulebook, text)
         return _TurnAnalysis(hits=hits, unhappy_cue=context.unhappy)
 
-    def _analyse_conversation(self, conv: Conversation, docs: Sequence[Doc]) -> ConversationResult:
+    def _analyse_conversation(self, conv: Conversation, docs: Sequence[Doc],
+                              scores: Sequence[TurnScores | None]) -> ConversationResult:
         speakers = [turn.speaker for turn in conv.turns]
         findings: list[tuple[Finding, ...]] = []
         levels: dict[int, float] = {}
@@ -130,9 +143,8 @@ class Engine:
         for index, (turn, doc) in enumerate(zip(conv.turns, docs, strict=True)):
             analysis = self._analyse_turn(doc, turn.speaker, turn.text)
             unhappy = analysis.unhappy_cue or any(level >= UNHAPPY_LEVEL for level in levels.values())
-            kept = turns.decide(analysis.hits, unhappy=unhappy)
-            base = turn.at or conv.started_at
-            turn_findings = tuple(to_finding(h, turn.text, self.explain_lang, due=turns.due_of(h, base)) for h in kept)
+            turn_findings = self.classifier.findings(analysis.hits, scores[index], turn.speaker, turn.text,
+                                                     unhappy=unhappy, base=turn.at or conv.started_at)
             turn_findings += custom[index]
             findings.append(turn_findings)
             if turn.speaker == "customer":

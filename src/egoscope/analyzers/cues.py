@@ -15,7 +15,7 @@ from egoscope.analyzers.scope import (
     is_negated,
     is_reported,
 )
-from egoscope.model import Finding, Speaker, speaker_of
+from egoscope.model import Finding, Speaker
 from egoscope.rules.rulebook import CompiledRule, Rulebook
 
 DEFAULT_EMOTION_INTENSITY = 0.6
@@ -54,10 +54,8 @@ def find_hits(doc: Doc, speaker: Speaker, book: Rulebook, text: str) -> tuple[li
     """All hits of the categories read on this speaker's turns."""
     context = build_context(doc, book, text)
     hits: list[Hit] = []
-    for match_id, start, end in book.matcher(doc):
+    for match_id, start, end in book.matchers[speaker](doc):
         rule = book.rules[doc.vocab.strings[match_id]]
-        if speaker_of(rule.spec.kind) != speaker:
-            continue
         span = doc[start:end]
         if not _keep(rule, span, book, context):
             continue

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from egoscope.errors import RuleFileError
 from egoscope.model import TOPICS
+from egoscope.rules.anchored import AnchoredMatcher
 from egoscope.rules.cues import CueCompiler, CueSyntaxError
 from egoscope.rules.yamlfile import load_with_lines
 
@@ -40,7 +40,7 @@ class TopicDetector:
     def __init__(self, nlp: Language, path: Path) -> None:
         spec, lines = load_with_lines(path, TopicFile)
         compiler = CueCompiler(nlp)
-        self._matcher = Matcher(nlp.vocab)
+        self._matcher = AnchoredMatcher(nlp.vocab)
         for topic, cues in spec.topics.items():
             patterns = []
             for index, cue in enumerate(cues):

@@ -39,6 +39,9 @@ class Example:
     side: Literal["agent", "customer"]
     source: str
     intensity: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
+    channel: str | None = field(default=None, compare=False)
+    register: str | None = field(default=None, compare=False)
+    sector: str | None = field(default=None, compare=False)
 
     @property
     def split(self) -> Split:
@@ -51,7 +54,9 @@ def _read(path: Path, side: Literal["agent", "customer"]) -> Iterator[Example]:
             if line.strip():
                 record = json.loads(line)
                 yield Example(text=record["text"], labels=frozenset(record.get("labels", [])), side=side,
-                              source=path.name, intensity=record.get("intensity", {}))
+                              source=path.name, intensity=record.get("intensity", {}),
+                              channel=record.get("channel"), register=record.get("register"),
+                              sector=record.get("sector"))
 
 
 def load_examples(side: Literal["agent", "customer"], split: Split | None = None,

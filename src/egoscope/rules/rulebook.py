@@ -8,9 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 from egoscope.errors import RuleFileError
+from egoscope.model import SPEAKERS, Speaker, speaker_of
+from egoscope.rules.anchored import AnchoredMatcher
 from egoscope.rules.cues import CueCompiler, CueSyntaxError
 from egoscope.rules.schema import CategorySpec, RuleFile, RuleSpec, ScopeFile
 from egoscope.rules.yamlfile import LineFinder, load_with_lines
@@ -35,20 +37,24 @@ class Rulebook:
     categories: dict[str, CategorySpec]
     rules: dict[str, CompiledRule]
     scope: ScopeFile
-    matcher: Matcher
-    exceptions: Matcher
-    scope_matcher: Matcher
+    matchers: dict[Speaker, AnchoredMatcher]
+    exceptions: AnchoredMatcher
+    scope_matcher: AnchoredMatcher
     negation_words: frozenset[str]
     clause_breaks: frozenset[str]
     fingerprint: str
     files: list[Path] = field(default_factory=list)
+
+    def matcher(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Cue hits of every category, both speakers' (the engine asks one side at a time)."""
+        return sorted(self.matchers["agent"](doc) + self.matchers["customer"](doc), key=lambda m: (m[1], m[2]))
 
 
 def language_dir(lang: str) -> Path:
     return Path(str(resources.files("egoscope") / "lang" / lang))
 
 
-def _add_cues(matcher: Matcher, compiler: CueCompiler, key: str, cues: list[str],
+def _add_cues(matcher: AnchoredMatcher, compiler: CueCompiler, key: str, cues: list[str],
               path: Path, lines: LineFinder, loc: tuple[int | str, ...]) -> None:
     patterns = []
     for index, cue in enumerate(cues):
@@ -64,7 +70,9 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
     """Read ``lang/<lang>/*.yaml``: one scope file plus rule files whose categories do not overlap."""
     directory = rule_dir or language_dir(lang)
     compiler = CueCompiler(nlp)
-    matcher, exceptions, scope_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab), Matcher(nlp.vocab)
+    # One matcher per speaker: an agent turn never runs the customer cues, and the other way round.
+    matchers: dict[Speaker, AnchoredMatcher] = {side: AnchoredMatcher(nlp.vocab) for side in SPEAKERS}
+    exceptions, scope_matcher = AnchoredMatcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
     digest = hashlib.sha256()
     scope_path = directory / SCOPE_FILE
     scope, scope_lines = load_with_lines(scope_path, ScopeFile)
@@ -88,7 +96,7 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
                     raise RuleFileError(f"rule id '{rule.id}' is used twice in '{category}'", file=str(path),
                                         line=lines(("categories", category, "rules", index)), field="id")
                 loc: tuple[int | str, ...] = ("categories", category, "rules", index)
-                _add_cues(matcher, compiler, key, rule.cues, path, lines, (*loc, "cues"))
+                _add_cues(matchers[speaker_of(spec.kind)], compiler, key, rule.cues, path, lines, (*loc, "cues"))
                 if rule.not_preceded_by:
                     _add_cues(exceptions, compiler, key + "/pre", rule.not_preceded_by, path, lines,
                               (*loc, "not_preceded_by"))
@@ -98,7 +106,7 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
                 rules[key] = CompiledRule(key=key, category=category, spec=spec, rule=rule)
     compiler.save()
     return Rulebook(
-        lang=lang, categories=categories, rules=rules, scope=scope, matcher=matcher, exceptions=exceptions,
+        lang=lang, categories=categories, rules=rules, scope=scope, matchers=matchers, exceptions=exceptions,
         scope_matcher=scope_matcher,
         negation_words=frozenset(fold(w) for w in scope.negation_words),
         clause_breaks=frozenset(fold(w) for w in scope.clause_breaks),
