@@ -13,8 +13,10 @@ from egoscope.learn.evaluate import Report, evaluate
 from egoscope.model import RISKS
 from egoscope.pipeline import Engine
 
-MARGIN = 0.02
-REACHED = {"risk_micro_f1": 0.0, "risk_min_f1": 0.0, "customer_micro_f1": 0.0, "false_alarm_rate": 1.0}
+# Reached by the shipped model on the test split (docs/accuracy.md, rules fingerprint 0967a1d5c720).
+REACHED = {"risk_micro_f1": 0.720, "risk_min_f1": 0.512, "customer_micro_f1": 0.722, "false_alarm_rate": 0.038}
+MARGIN = 0.03  # about two test sentences of a category: the rule files change under the model
+ALARM_MARGIN = 0.015  # six of the 420 risk-free sentences
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def test_every_risk_keeps_its_floor(report: Report, risk: str) -> None:
     assert report.f1(risk) >= REACHED["risk_min_f1"] - MARGIN
 
 
-@pytest.mark.parametrize("ceiling", [REACHED["false_alarm_rate"] + MARGIN])
+@pytest.mark.parametrize("ceiling", [REACHED["false_alarm_rate"] + ALARM_MARGIN])
 def test_false_alarms_on_clean_agent_sentences(report: Report, ceiling: float) -> None:
     assert report.false_alarm_rate <= ceiling
 

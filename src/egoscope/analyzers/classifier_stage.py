@@ -17,7 +17,8 @@ two sentences of one turn.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib import resources
@@ -34,6 +35,7 @@ from egoscope.model import Finding, Speaker
 from egoscope.rules.rulebook import Rulebook
 from egoscope.rules.schema import CategorySpec
 
+_LETTER = re.compile(r"[^\W\d_]")
 MODEL_EXCLUDED = frozenset({"commitment"})  # needs a deadline expression: rules only
 NEAREST = 2
 EXEMPLAR_CHARS = 90
@@ -52,6 +54,7 @@ class TurnScores:
     probabilities: np.ndarray  # (n_sentences, n_categories): max(sentence alone, context window)
     sentence_probabilities: np.ndarray  # (n_sentences, n_categories): the sentence alone, to place spans
     features: sparse.csr_matrix | None = None  # (n_sentences, n_features), reused to explain a finding
+    doc: Doc | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +83,12 @@ def sentence_units(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[tup
     """Sentences with a letter in them (char spans), the token -> sentence map, and context windows."""
     sentences: list[tuple[int, int]] = []
     token_sentence = [-1] * len(doc)
+    text = doc.text
     for sent in doc.sents:
-        if any(ch.isalpha() for ch in sent.text):
-            for index in range(sent.start, sent.end):
-                token_sentence[index] = len(sentences)
-            sentences.append((sent.start_char, sent.end_char))
+        start, end = sent.start_char, sent.end_char
+        if _LETTER.search(text, start, end):
+            token_sentence[sent.start:sent.end] = [len(sentences)] * (sent.end - sent.start)
+            sentences.append((start, end))
     windows = [(sentences[max(0, i - 1)][0], sentences[min(len(sentences) - 1, i + 1)][1])
                for i in range(len(sentences))]
     return sentences, token_sentence, windows
@@ -108,18 +112,23 @@ def score_docs(side: SideModel, docs: Sequence[Doc]) -> list[TurnScores]:
     matrix = side.features.transform(texts)
     probabilities = side.probabilities(matrix)
     scores = []
-    for (sentences, tokens, _windows), (sentence_rows, window_rows) in zip(laid_out, plans, strict=True):
+    for doc, (sentences, tokens, _windows), (sentence_rows, window_rows) in zip(docs, laid_out, plans, strict=True):
         alone = probabilities[sentence_rows] if sentence_rows else np.zeros((0, len(side.categories)))
         context = probabilities[window_rows] if window_rows else alone
         used = alone if side.unit == "sentence" else context if side.unit == "window" else np.maximum(alone, context)
         scores.append(TurnScores(sentences=tuple(sentences), token_sentence=tuple(tokens),
-                                 probabilities=used, sentence_probabilities=alone, features=matrix[sentence_rows]))
+                                 probabilities=used, sentence_probabilities=alone, features=matrix[sentence_rows],
+                                 doc=doc))
     return scores
 
 
 def decide(candidates: Sequence[RuleCandidate], scores: TurnScores, categories: Sequence[str],
-           thresholds: Mapping[str, Thresholds], specs: Mapping[str, CategorySpec], *, unhappy: bool) -> Decision:
-    """The hybrid decision on one turn (pure: training tunes thresholds with this same function)."""
+           thresholds: Mapping[str, Thresholds], specs: Mapping[str, CategorySpec], *, unhappy: bool,
+           rejected: Callable[[str, int], bool] | None = None) -> Decision:
+    """The hybrid decision on one turn (training tunes thresholds on an array replay of it).
+
+    ``rejected(category, sentence)``: the rules read a cue of the category there and rejected it
+    (negation, exception, quotation); the model does not overrule that."""
     column = {category: index for index, category in enumerate(categories)}
     probabilities = scores.probabilities
     kept = [i for i, c in enumerate(candidates) if not _vetoed(c, probabilities, column, thresholds)]
@@ -134,7 +143,8 @@ def decide(candidates: Sequence[RuleCandidate], scores: TurnScores, categories: 
             probability = float(probabilities[row, index])
             if probability >= limit.add:
                 best = int(np.argmax(scores.sentence_probabilities[:, index]))
-                additions.append(Addition(category, best, probability))
+                if rejected is None or not (rejected(category, best) or rejected(category, row)):
+                    additions.append(Addition(category, best, probability))
     present = found | {a.category for a in additions}
 
     def allowed(category: str) -> bool:
@@ -207,12 +217,30 @@ class ClassifierStage:
         side = self.model_.sides[speaker]
         candidates = [candidate_of(hit, scores.token_sentence) for hit in hits]
         decision = decide(candidates, scores, side.categories, side.thresholds, self.rulebook.categories,
-                          unhappy=unhappy)
+                          unhappy=unhappy, rejected=self._rejection_check(scores, speaker))
         column = {category: index for index, category in enumerate(side.categories)}
         found = [self._rule_finding(hits[i], candidates[i], scores, side, column, text, base)
                  for i in decision.rules]
         found += [self._model_finding(addition, scores, side, text) for addition in decision.additions]
         return tuple(sorted(found, key=lambda f: (f.start, f.category)))
+
+    def _rejection_check(self, scores: TurnScores, speaker: Speaker) -> Callable[[str, int], bool]:
+        """``(category, sentence) -> bool``: a cue of the category matches in that sentence although no
+        rule hit of it was kept, i.e. the scope checks rejected it. The matcher runs again only when a
+        model addition is proposed (rare), once per turn."""
+        matched: list[tuple[str, int]] = []
+
+        def rejected(category: str, sentence: int) -> bool:
+            doc = scores.doc
+            if doc is None:
+                return False
+            if not matched:
+                strings = doc.vocab.strings
+                matched.extend((self.rulebook.rules[strings[match_id]].category, scores.token_sentence[start])
+                               for match_id, start, _end in self.rulebook.matchers[speaker](doc))
+                matched.append(("", -2))  # computed, even when nothing matched
+            return (category, sentence) in matched
+        return rejected
 
     def _rule_finding(self, hit: Hit, candidate: RuleCandidate, scores: TurnScores, side: SideModel,
                       column: Mapping[str, int], text: str, base: datetime | None) -> Finding:

@@ -141,6 +141,19 @@ def conversations_per_second(engine: Engine, conversations: Sequence[Conversatio
     return len(conversations) / best
 
 
+def classifier_cost(engine: Engine, conversations: Sequence[Conversation]) -> tuple[float, float]:
+    """(sentences per second, milliseconds per conversation) of the classifier's scoring alone."""
+    turns = [turn for conv in conversations for turn in conv.turns]
+    docs = list(engine.nlp.pipe([normalise(turn.text) for turn in turns]))
+    speakers = [turn.speaker for turn in turns]
+    engine.classifier.score(docs[:50], speakers[:50])  # warm-up: loads the model
+    start = time.perf_counter()
+    scores = engine.classifier.score(docs, speakers)
+    elapsed = time.perf_counter() - start
+    sentences = sum(len(s.sentences) for s in scores if s is not None)
+    return sentences / elapsed, 1000 * elapsed / len(conversations)
+
+
 def print_report(title: str, report: Report) -> None:
     print(f"\n== {title}")
     print(f"{'category':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
@@ -176,8 +189,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     print_report(f"{title}, test split", evaluate(engine))
     if not args.no_speed:
         conversations = synthetic_conversations(200)
-        print(f"\nspeed: {conversations_per_second(engine, conversations):.0f} conversations/s "
+        print(f"\nspeed: {conversations_per_second(engine, conversations):.1f} conversations/s "
               "(10 turns x 20 words, one process)")
+        if engine.classifier.enabled:
+            rate, cost = classifier_cost(engine, conversations)
+            print(f"classifier stage alone: {rate:,.0f} sentences/s, {cost:.2f} ms per conversation")
 
 
 if __name__ == "__main__":

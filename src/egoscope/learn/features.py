@@ -1,26 +1,32 @@
 """Sentence features of the linear classifier: TF-IDF of character and word n-grams of accent-folded text.
 
 Training fits scikit-learn's ``TfidfVectorizer``; the shipped model keeps only the vocabulary (a list,
-index order) and the idf weights, and inference rebuilds a ``CountVectorizer`` with that fixed
-vocabulary. So the model file holds plain arrays and strings (no pickle), and both sides share the
-analyzer settings declared here.
+index order) and the idf weights. Inference re-implements the two analyzers (``char_wb`` and word
+n-grams, exactly as scikit-learn cuts them; a test compares both) so that the engine neither imports
+scikit-learn (2 s) nor unpickles anything.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from egoscope.text import normalise
 
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
 Analyzer = Literal["char_wb", "word"]
 WORD_PATTERN = r"(?u)\b\w+\b"  # keep one-letter words: "c", "j", "t" matter in chat French
+_WORD = re.compile(WORD_PATTERN)
+_SPACES = re.compile(r"\s\s+")
 
 
 def fold_text(text: str) -> str:
@@ -39,18 +45,36 @@ class BlockSpec:
     min_df: int = 2
 
     def tfidf(self) -> TfidfVectorizer:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # training only
+
         return TfidfVectorizer(analyzer=self.analyzer, ngram_range=(self.ngram_min, self.ngram_max),
                                min_df=self.min_df, sublinear_tf=True, preprocessor=fold_text,
-                               token_pattern=self._pattern, dtype=np.float32)
+                               token_pattern=WORD_PATTERN if self.analyzer == "word" else None, dtype=np.float32)
 
-    def counter(self, vocabulary: dict[str, int]) -> CountVectorizer:
-        return CountVectorizer(analyzer=self.analyzer, ngram_range=(self.ngram_min, self.ngram_max),
-                               preprocessor=fold_text, token_pattern=self._pattern, vocabulary=vocabulary,
-                               dtype=np.float32)
+    def grams(self, folded: str) -> list[str]:
+        """The n-grams scikit-learn's analyzer yields for ``fold_text(text)`` (same order and multiplicity)."""
+        if self.analyzer == "word":
+            return _word_ngrams(_WORD.findall(folded), self.ngram_min, self.ngram_max)
+        return _char_wb_ngrams(folded, self.ngram_min, self.ngram_max)
 
-    @property
-    def _pattern(self) -> str | None:
-        return WORD_PATTERN if self.analyzer == "word" else None
+
+def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
+    grams: list[str] = []
+    for word in _SPACES.sub(" ", text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) <= n:  # a word shorter than n counts once, as a whole
+                grams.append(padded)
+                break
+            grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return grams
 
 
 DEFAULT_BLOCKS = (BlockSpec("char_wb", 2, 5), BlockSpec("word", 1, 2))
@@ -64,8 +88,7 @@ class TextFeatures:
         self.blocks = tuple(blocks)
         self.vocabularies = [list(v) for v in vocabularies]
         self.idfs = [np.asarray(idf, dtype=np.float32) for idf in idfs]
-        self._counters = [block.counter({gram: i for i, gram in enumerate(vocab)})
-                          for block, vocab in zip(self.blocks, self.vocabularies, strict=True)]
+        self._indexes = [{gram: i for i, gram in enumerate(vocab)} for vocab in self.vocabularies]
 
     @classmethod
     def fit(cls, texts: Sequence[str], blocks: Sequence[BlockSpec] = DEFAULT_BLOCKS) -> TextFeatures:
@@ -84,10 +107,27 @@ class TextFeatures:
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """All texts at once: one sparse row per text."""
         parts = []
-        for counter, idf in zip(self._counters, self.idfs, strict=True):
-            counts = counter.transform(texts).tocsr()
+        folded = [fold_text(text) for text in texts]
+        for block, index, idf in zip(self.blocks, self._indexes, self.idfs, strict=True):
+            counts = _count(block, index, folded)
             counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]  # sublinear tf x idf
             norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
             norms[norms == 0.0] = 1.0
             parts.append(sparse.diags(1.0 / norms).dot(counts))
         return sparse.hstack(parts, format="csr", dtype=np.float32)
+
+
+def _count(block: BlockSpec, index: dict[str, int], folded: Sequence[str]) -> sparse.csr_matrix:
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[int] = []
+    get = index.get
+    for text in folded:
+        counts = Counter(i for i in map(get, block.grams(text)) if i is not None)
+        indices.extend(counts.keys())
+        data.extend(counts.values())
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(folded), len(index)))
+    matrix.sort_indices()
+    return matrix

@@ -231,7 +231,10 @@ def train_side(prepared: Prepared, conversations: Prepared, rulebook: Rulebook, 
     model.unit, model.calibration = unit, calibration
     table = HybridTable.build(conversations.categories, conversations.candidates,
                               score_docs(model, conversations.docs), conversations.unhappy, rulebook.categories)
-    offset, loss, value = settle(result, table, conversations.gold, objective)
+    # No false-alarm term here: conversation turns run to several sentences, so their per-turn false
+    # alarms are not comparable with the per-sentence target that the out-of-fold tuning enforced.
+    per_turn = Objective.for_side(prepared.side, prepared.categories, false_alarm_weight=0.0)
+    offset, loss, value = settle(result, table, conversations.gold, per_turn)
     log.info("%s: on the train conversations, add offset %+.2f, veto loss %.2f -> objective %.4f",
              prepared.side, offset, loss, value)
     model.thresholds = result.thresholds(offset=offset, loss=loss)

@@ -89,10 +89,11 @@ class Objective:
 
     side: Speaker
     categories: tuple[str, ...]
+    false_alarm_weight: float = 10.0
 
     @classmethod
-    def for_side(cls, side: Speaker, categories: Sequence[str]) -> Objective:
-        return cls(side, tuple(categories))
+    def for_side(cls, side: Speaker, categories: Sequence[str], *, false_alarm_weight: float = 10.0) -> Objective:
+        return cls(side, tuple(categories), false_alarm_weight)
 
     def __call__(self, predicted: np.ndarray, gold: np.ndarray) -> float:
         if self.side == "customer":
@@ -102,7 +103,7 @@ class Objective:
         good = [i for i, c in enumerate(self.categories) if c in GOOD_PRACTICES]
         value = (0.45 * micro_f1(predicted, gold, risks) + 0.3 * macro_f1(predicted, gold, risks)
                  + 0.25 * micro_f1(predicted, gold, good))
-        return value - 10.0 * max(0.0, false_alarm_rate(predicted, gold, risks) - MAX_FALSE_ALARMS)
+        return value - self.false_alarm_weight * max(0.0, false_alarm_rate(predicted, gold, risks) - MAX_FALSE_ALARMS)
 
 
 def micro_f1(predicted: np.ndarray, gold: np.ndarray, columns: Sequence[int]) -> float:
@@ -133,7 +134,8 @@ class Tuned:
 
     def thresholds(self, *, offset: float = 0.0, loss: float = VETO_LOSSES[0]) -> dict[str, Thresholds]:
         add = self.shifted(offset)
-        return {c: Thresholds(add=float(add[i]), veto=float(self.vetoes[loss][i])) for i, c in enumerate(self.categories)}
+        return {c: Thresholds(add=round(float(add[i]), 3), veto=round(float(self.vetoes[loss][i]), 3))
+                for i, c in enumerate(self.categories)}
 
     def shifted(self, offset: float) -> np.ndarray:
         """Every add threshold moved by ``offset``; "never" stays never."""
