@@ -6,6 +6,7 @@ read -> normalise -> spaCy (tokens, lemmas, sentences) -> rule hits -> turn deci
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,10 +112,23 @@ class Engine:
     # -- conversations --------------------------------------------------------------------------
     def analyze(self, conversations: Iterable[Conversation], *, batch_size: int = 64,
                 n_process: int = 1) -> Iterator[ConversationResult]:
-        iterator = iter(conversations)
-        while batch := list(islice(iterator, batch_size)):
+        """Results in input order. ``n_process > 1`` forks workers that share this loaded engine
+        (copy-on-write) and each run whole batches, rules and classifier included: parallelising only
+        spaCy would leave the rule stage on one core."""
+        batches = _batches(conversations, batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from self._analyse_batch(batch)
+            return
+        yield from _parallel(self, batches, n_process)
+
+    def _analyse_batch(self, batch: list[Conversation]) -> list[ConversationResult]:
+        return list(self._iter_batch(batch))
+
+    def _iter_batch(self, batch: list[Conversation]) -> Iterator[ConversationResult]:
+        if batch:
             texts = [normalise(turn.text) for conv in batch for turn in conv.turns]
-            docs = list(self.nlp.pipe(texts, batch_size=256, n_process=n_process))
+            docs = list(self.nlp.pipe(texts, batch_size=256))
             # The classifier vectorises every sentence of the batch at once.
             scores = self.classifier.score(docs, [turn.speaker for conv in batch for turn in conv.turns])
             offset = 0
@@ -173,3 +187,31 @@ class Engine:
             score=score(agent_findings, escalations, outcome, last_risk, self.params.score),
             revenue_at_risk=revenue_at_risk(conv.customer, outcome, bool(risky), self.assumptions),
         )
+
+
+def _batches(conversations: Iterable[Conversation], size: int) -> Iterator[list[Conversation]]:
+    iterator = iter(conversations)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_worker_engine: Engine | None = None
+
+
+def _run_batch(batch: list[Conversation]) -> list[ConversationResult]:
+    if _worker_engine is None:
+        raise RuntimeError("analysis worker started without an engine")
+    return _worker_engine._analyse_batch(batch)
+
+
+def _parallel(engine: Engine, batches: Iterator[list[Conversation]], n_process: int) -> Iterator[ConversationResult]:
+    """Forked workers inherit the loaded engine; ``imap`` keeps order and bounds memory to a few batches."""
+    context = multiprocessing.get_context("fork")
+    global _worker_engine
+    _worker_engine = engine  # set before forking: the children get it without pickling the model
+    try:
+        with context.Pool(n_process) as pool:
+            for results in pool.imap(_run_batch, batches):
+                yield from results
+    finally:
+        _worker_engine = None

@@ -71,3 +71,17 @@ def test_resolve_due(phrase: str, due: str) -> None:
 def test_no_deadline(phrase: str) -> None:
     assert resolve_due(phrase, BASE) is None
     assert resolve_due("sous 48 h", None) is None
+
+
+@pytest.mark.parametrize("n_process", [2])
+def test_parallel_analysis_keeps_order_and_results(n_process: int) -> None:
+    from egoscope.io.readers import read_conversations
+    from egoscope.io.serialize import result_to_dict
+    from egoscope.pipeline import Engine
+
+    engine = Engine.load()
+    sample = Path(__file__).resolve().parents[2] / "src" / "egoscope" / "data" / "sample" / "conversations.jsonl"
+    conversations = list(read_conversations([sample]))[:12]
+    serial = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=4)]
+    parallel = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=4, n_process=n_process)]
+    assert parallel == serial

@@ -10,9 +10,10 @@ Per turn, after the rule stage:
    (``suppressed_by``, ``requires_context``).
 
 Thresholds were tuned by cross-validation on the train split (``egoscope.learn.train``). A sentence
-is scored on its own and in its context window (the sentences on each side): the probability used
-is the larger of the two, because a customer's emotion or an untimely offer is often spread over
-two sentences of one turn.
+is scored on its own and in its context window (the sentences on each side), because a customer's
+emotion or an untimely offer is often spread over two sentences of one turn; the model says which
+reading it was tuned with (``SideModel.unit``: alone, window, or the larger of both). See
+docs/accuracy.md.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def candidate_of(hit: Hit, token_sentence: Sequence[int]) -> RuleCandidate:
 class ClassifierStage:
     """Adds the learned classifier to the rule findings of a turn; rules only when there is no model.
 
-    The model file is read on first use (about 0.3 s), never at import.
+    The model file is read on first use (about 0.05 s), never at import.
     """
 
     def __init__(self, rulebook: Rulebook, *, path: Path | None = None, explain_lang: str = "fr") -> None:

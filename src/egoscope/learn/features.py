@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 Analyzer = Literal["char_wb", "word"]
 WORD_PATTERN = r"(?u)\b\w+\b"  # keep one-letter words: "c", "j", "t" matter in chat French
 _WORD = re.compile(WORD_PATTERN)
-_SPACES = re.compile(r"\s\s+")
 
 
 def fold_text(text: str) -> str:
@@ -67,13 +66,13 @@ def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
 
 def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     grams: list[str] = []
-    for word in _SPACES.sub(" ", text).split():
+    for word in text.split():  # split() already folds runs of whitespace, as sklearn's re.sub does
         padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) <= n:  # a word shorter than n counts once, as a whole
-                grams.append(padded)
-                break
-            grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+        size = len(padded)
+        if size < low:  # a word shorter than n counts once, as a whole
+            grams.append(padded)
+            continue
+        grams += [padded[i:i + n] for n in range(low, min(high, size) + 1) for i in range(size - n + 1)]
     return grams
 
 
