@@ -82,6 +82,13 @@ class AnchoredMatcher:
         return len(self._groups) + 1
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matches of this matcher on ``doc``, computed once per doc (later stages ask again)."""
+        cache: dict[int, list[tuple[int, int, int]]] = doc.user_data.setdefault(_MATCHES_KEY, {})
+        if id(self) not in cache:
+            cache[id(self)] = self._match(doc)
+        return cache[id(self)]
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not self._built:
             self._build()
         present = _present(doc)
@@ -105,3 +112,4 @@ def _present(doc: Doc) -> set[tuple[int, int]]:
 
 
 _PRESENT_KEY = "egoscope.anchors"
+_MATCHES_KEY = "egoscope.matches"
