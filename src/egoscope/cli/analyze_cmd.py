@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from egoscope.cli.common import LANG_OPTION, Lang, console, err_console, load_engine, user_errors
 from egoscope.cli.render import category_table, render_conversation, summary_table
 from egoscope.errors import ConfigError
+from egoscope.io.readers import ReadStats
 from egoscope.io.serialize import result_to_dict
 from egoscope.model import Conversation, ConversationResult
 
@@ -64,7 +65,7 @@ def analyze(
     categories: Annotated[list[Path] | None, typer.Option("--categories", help="Custom category YAML file(s).")] = None,
 ) -> None:
     """Analyse conversations: risks, emotions, escalations, outcome, score and revenue at risk."""
-    from egoscope.io.readers import ReadStats, read_conversations
+    from egoscope.io.readers import read_conversations
     from egoscope.io.writers import write_results
 
     if fmt not in ("table", "json", "jsonl", "csv"):
@@ -90,14 +91,14 @@ def analyze(
     _summary(written, stats, out)
 
 
-def _summary(written: int, stats: object, out: Path | None) -> None:
-    skipped = getattr(stats, "skipped", 0)
+def _summary(written: int, stats: ReadStats, out: Path | None) -> None:
+    """What was analysed and what was skipped, with the first reason: never a silent drop."""
+    skipped = stats.skipped
     message = f"{written} conversation(s) analysed"
     if out is not None:
         message += f" → {out}"
     if skipped:
-        reasons = getattr(stats, "reasons", [])
-        first = reasons[0] if reasons else None
+        first = stats.reasons[0] if stats.reasons else None
         detail = f" (first: {first.file}, line {first.line}: {first.message})" if first else ""
         message += f"; {skipped} skipped{detail}"
     err_console.print(f"[dim]{message}[/]")

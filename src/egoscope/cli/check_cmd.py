@@ -69,7 +69,8 @@ def check(
         else:
             render_check(console, result, lang)
         return
-    assert file is not None  # for the type checker: enforced just above
+    if file is None:  # unreachable: checked above; narrows the type
+        return
     stats = ReadStats()
     engine = load_engine(lang=lang, categories=categories, quiet=True)
     drafts = ((draft_id, draft_text) for draft_id, draft_text, _line in
