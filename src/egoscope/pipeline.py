@@ -82,7 +82,7 @@ class Engine:
 
     @property
     def version(self) -> str:
-        return f"egoscope {__version__} rules {self.rulebook.fingerprint}"
+        return f"egoscope {__version__} rules {self.rulebook.fingerprint} model {self.classifier.fingerprint}"
 
     @property
     def assumptions_dict(self) -> dict[str, object]:

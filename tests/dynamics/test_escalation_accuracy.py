@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from egoscope.learn.data import CONVERSATION_FILE, load_conversations, repo_data_dir
+from egoscope.learn.data import load_conversations, repo_data_dir
 from egoscope.learn.evaluate_conversations import ConversationScores, evaluate
 from egoscope.pipeline import Engine
 
 ACHIEVED_TEST_TRIGGER_ACCURACY = 0.682  # 15/22 with the final rules + classifier, docs/escalation.md
 MARGIN = 0.05  # one conversation of the 22: emotion rules and the classifier change under us
 
-pytestmark = pytest.mark.skipif(not (repo_data_dir() / CONVERSATION_FILE).exists(),
+pytestmark = pytest.mark.skipif(not (repo_data_dir() / "conversations.jsonl").exists(),
                                 reason="the labelled corpus ships with the source checkout only")
 
 

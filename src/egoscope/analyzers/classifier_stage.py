@@ -18,6 +18,7 @@ docs/accuracy.md.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from egoscope.rules.schema import CategorySpec
 _LETTER = re.compile(r"[^\W\d_]")
 MODEL_EXCLUDED = frozenset({"commitment"})  # needs a deadline expression: rules only
 NEAREST = 2
+MIN_WORDS_FOR_ADDITION = 3  # "Non, rien." is too short for the model to judge alone: rules only
 EXEMPLAR_CHARS = 90
 
 
@@ -125,7 +127,7 @@ def score_docs(side: SideModel, docs: Sequence[Doc]) -> list[TurnScores]:
 
 def decide(candidates: Sequence[RuleCandidate], scores: TurnScores, categories: Sequence[str],
            thresholds: Mapping[str, Thresholds], specs: Mapping[str, CategorySpec], *, unhappy: bool,
-           rejected: Callable[[str, int], bool] | None = None) -> Decision:
+           rejected: Callable[[str, int], bool] | None = None, additions_allowed: bool = True) -> Decision:
     """The hybrid decision on one turn (training tunes thresholds on an array replay of it).
 
     ``rejected(category, sentence)``: the rules read a cue of the category there and rejected it
@@ -135,7 +137,7 @@ def decide(candidates: Sequence[RuleCandidate], scores: TurnScores, categories: 
     kept = [i for i, c in enumerate(candidates) if not _vetoed(c, probabilities, column, thresholds)]
     found = {candidates[i].category for i in kept}
     additions = []
-    if len(probabilities):
+    if len(probabilities) and additions_allowed:
         for category, index in column.items():
             limit = thresholds.get(category)
             if limit is None or category in found or category in MODEL_EXCLUDED:
@@ -184,11 +186,21 @@ class ClassifierStage:
         self.path = path
         self.explain_lang = explain_lang
         self._model: SentenceModel | None = None
+        self._fingerprint: str | None = None
         self._exemplars: dict[tuple[str, str], tuple[list[int], sparse.csr_matrix]] = {}
 
     @property
     def enabled(self) -> bool:
         return self.path is not None
+
+    @property
+    def fingerprint(self) -> str:
+        """Short hash of the model file: results stored under another model are stale (``reanalyze``)."""
+        if self.path is None:
+            return "none"
+        if self._fingerprint is None:
+            self._fingerprint = hashlib.sha1(self.path.read_bytes()).hexdigest()[:12]
+        return self._fingerprint
 
     @property
     def model_(self) -> SentenceModel:
@@ -218,7 +230,8 @@ class ClassifierStage:
         side = self.model_.sides[speaker]
         candidates = [candidate_of(hit, scores.token_sentence) for hit in hits]
         decision = decide(candidates, scores, side.categories, side.thresholds, self.rulebook.categories,
-                          unhappy=unhappy, rejected=self._rejection_check(scores, speaker))
+                          unhappy=unhappy, rejected=self._rejection_check(scores, speaker),
+                          additions_allowed=_word_count(scores.doc) >= MIN_WORDS_FOR_ADDITION)
         column = {category: index for index, category in enumerate(side.categories)}
         found = [self._rule_finding(hits[i], candidates[i], scores, side, column, text, base)
                  for i in decision.rules]
@@ -283,6 +296,10 @@ class ClassifierStage:
         similarity = (matrix @ scores.features[sentence].T).toarray().ravel()
         best = np.argsort(-similarity, kind="stable")[:NEAREST]
         return [_shorten(side.exemplar_texts[rows[i]]) for i in best]
+
+
+def _word_count(doc: Doc | None) -> int:
+    return MIN_WORDS_FOR_ADDITION if doc is None else sum(1 for token in doc if token.is_alpha)
 
 
 def _shorten(text: str) -> str:

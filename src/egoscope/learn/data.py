@@ -17,9 +17,10 @@ from egoscope.text import fold
 
 Split = Literal["train", "test"]
 TEST_SHARE = 0.2
-AGENT_FILES = ("agent_risks_a.jsonl", "agent_risks_b.jsonl", "agent_good_clean.jsonl")
-CUSTOMER_FILES = ("customer.jsonl",)
-CONVERSATION_FILE = "conversations.jsonl"
+# Files by side, as glob patterns: a new batch of labelled data is a new file, no code change.
+AGENT_PATTERN = "agent_*.jsonl"
+CUSTOMER_PATTERN = "customer*.jsonl"
+CONVERSATION_PATTERN = "conversations*.jsonl"
 
 
 def repo_data_dir() -> Path:
@@ -63,11 +64,11 @@ def load_examples(side: Literal["agent", "customer"], split: Split | None = None
                   directory: Path | None = None) -> list[Example]:
     """Labelled sentences of one side, deduplicated by folded text, optionally one split only."""
     directory = directory or repo_data_dir()
-    names = AGENT_FILES if side == "agent" else CUSTOMER_FILES
+    pattern = AGENT_PATTERN if side == "agent" else CUSTOMER_PATTERN
     seen: set[str] = set()
     examples: list[Example] = []
-    for name in names:
-        for example in _read(directory / name, side):
+    for path in sorted(directory.glob(pattern)):
+        for example in _read(path, side):
             key = " ".join(fold(example.text).split())
             if key in seen:
                 continue
@@ -80,6 +81,6 @@ def load_examples(side: Literal["agent", "customer"], split: Split | None = None
 def load_conversations(split: Split | None = None, directory: Path | None = None) -> list[dict[str, object]]:
     """Labelled conversations (input format plus per-turn ``labels`` and ``expected``); split by id."""
     directory = directory or repo_data_dir()
-    records = [json.loads(line) for line in (directory / CONVERSATION_FILE).read_text(encoding="utf-8").splitlines()
-               if line.strip()]
+    records = [json.loads(line) for path in sorted(directory.glob(CONVERSATION_PATTERN))
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in records if split is None or split_of(str(r["id"])) == split]
