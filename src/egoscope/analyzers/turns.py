@@ -15,8 +15,17 @@ PROMISE_LEMMAS = frozenset({
     "rappeler", "envoyer", "renvoyer", "rembourser", "recevoir", "livrer", "passer", "revenir", "traiter",
     "verser", "crediter", "expedier", "reparer", "remplacer", "contacter", "transmettre", "regler", "debloquer",
     "retablir", "intervenir", "confirmer", "engager", "occuper", "faire", "mettre", "relancer", "virer", "etre",
-    "avoir", "pouvoir",
+    "avoir", "pouvoir", "tenir", "apporter", "ajouter", "redonner", "recontacter",
 })
+# Someone else acting by a deadline is a promise too: "un technicien passe demain", "ils vous
+# recontactent sous 48 h", "le remboursement part aujourd'hui" (any person, present tense).
+ACTION_LEMMAS = frozenset({
+    "passer", "intervenir", "contacter", "recontacter", "rappeler", "partir", "arriver", "livrer", "apporter",
+    "envoyer", "renvoyer", "expedier", "rembourser", "virer", "crediter", "revenir", "venir", "repartir",
+    "installer", "reparer", "remplacer", "traiter", "appeler", "deposer", "recuperer", "recevoir",
+})
+# "livraison programmée demain", "rendez-vous confirmé pour mardi"
+SCHEDULED_LEMMAS = frozenset({"programmer", "confirmer", "prevoir", "planifier", "caler", "fixer", "reserver"})
 
 # The tagger often reads "serez", "recevrez", "rappellera" as present: the ending says future.
 _FUTURE_ENDING = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$")
@@ -28,7 +37,8 @@ def _looks_future(text: str) -> bool:
 
 
 def has_promise(sent: Span) -> bool:
-    """A future, a "je vais / nous allons + infinitive", or a first-person action verb in the sentence."""
+    """A future, a "je vais / nous allons + infinitive", a first-person action verb, someone's action
+    verb in the present, or a scheduled participle in the sentence."""
     tokens = list(sent)
     for index, token in enumerate(tokens):
         morph = token.morph
@@ -38,6 +48,10 @@ def has_promise(sent: Span) -> bool:
                 t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm", []) for t in tokens[index + 1:index + 4]):
             return True
         if token.pos_ == "VERB" and "1" in morph.get("Person", []) and token.norm_ in PROMISE_LEMMAS:
+            return True
+        if token.pos_ == "VERB" and token.norm_ in ACTION_LEMMAS and "Pres" in morph.get("Tense", []):
+            return True
+        if token.norm_ in SCHEDULED_LEMMAS and "Part" in morph.get("VerbForm", []):
             return True
         if token.norm_ in ("engager", "promettre"):
             return True
