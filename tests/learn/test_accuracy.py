@@ -13,10 +13,10 @@ from egoscope.learn.evaluate import Report, evaluate
 from egoscope.model import RISKS
 from egoscope.pipeline import Engine
 
-# Reached by the shipped model on the test split (docs/accuracy.md, rules fingerprint 0967a1d5c720).
-REACHED = {"risk_micro_f1": 0.720, "risk_min_f1": 0.512, "customer_micro_f1": 0.722, "false_alarm_rate": 0.038}
+# Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, three batches of data).
+REACHED = {"risk_micro_f1": 0.673, "risk_min_f1": 0.339, "customer_micro_f1": 0.765, "false_alarm_rate": 0.027}
 MARGIN = 0.03  # about two test sentences of a category: the rule files change under the model
-ALARM_MARGIN = 0.015  # six of the 420 risk-free sentences
+ALARM_MARGIN = 0.01  # seven of the 736 risk-free sentences
 
 
 @pytest.fixture(scope="module")

@@ -96,7 +96,7 @@ def test_a_confident_clean_sentence_vetoes_the_rule_hit(engine: Engine, probabil
 
 
 @pytest.mark.parametrize("text, category", [
-    ("Franchement, on a mieux à faire que de courir après vos colis, vous savez.", "effort_display"),
+    ("On a quand même passé deux heures sur votre dossier hier.", "effort_display"),  # no rule cue: the model's
 ])
 def test_check_many_reports_model_findings_with_their_explanation(engine: Engine, text: str, category: str) -> None:
     findings = engine.check(text).findings

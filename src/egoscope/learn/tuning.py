@@ -161,7 +161,7 @@ def tune_thresholds(prepared: Prepared, scores: Sequence[TurnScores], specs: Map
                               specs)
     gold = np.tile(prepared.gold, (DRAWS, 1))
     k = len(prepared.categories)
-    add, veto = np.full(k, 0.5), np.zeros(k)
+    add, veto = np.full(k, ADD_GRID[-1]), np.zeros(k)  # start from "never add": additions must pay their way
     value = objective(table.predict(add, veto), gold)
     for _round in range(ROUNDS):
         changed = False
