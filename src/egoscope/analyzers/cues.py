@@ -52,9 +52,10 @@ def _longest_per_category(hits: list[Hit]) -> list[Hit]:
 
 def find_hits(doc: Doc, speaker: Speaker, book: Rulebook, text: str) -> tuple[list[Hit], DocContext]:
     """All hits of the categories read on this speaker's turns."""
-    context = build_context(doc, book, text)
+    matches = book.matchers[speaker](doc)
+    context = build_context(doc, book, text, speaker, any_hit=bool(matches))
     hits: list[Hit] = []
-    for match_id, start, end in book.matchers[speaker](doc):
+    for match_id, start, end in matches:
         rule = book.rules[doc.vocab.strings[match_id]]
         span = doc[start:end]
         if not _keep(rule, span, book, context):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from egoscope.model import Speaker
 from egoscope.rules.rulebook import Rulebook
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
@@ -24,9 +25,10 @@ class DocContext:
     unhappy: bool
 
 
-def build_context(doc: Doc, book: Rulebook, text: str) -> DocContext:
+def build_context(doc: Doc, book: Rulebook, text: str, speaker: Speaker, *, any_hit: bool = True) -> DocContext:
+    """``any_hit=False``: no cue of this side matched, so the rule exceptions are not needed."""
     exceptions: dict[str, list[tuple[int, int]]] = {}
-    for match_id, start, end in book.exceptions(doc):
+    for match_id, start, end in book.exceptions[speaker](doc) if any_hit else ():
         exceptions.setdefault(doc.vocab.strings[match_id], []).append((start, end))
     reported: list[int] = []
     intensifiers: list[int] = []

@@ -38,7 +38,7 @@ class Rulebook:
     rules: dict[str, CompiledRule]
     scope: ScopeFile
     matchers: dict[Speaker, AnchoredMatcher]
-    exceptions: AnchoredMatcher
+    exceptions: dict[Speaker, AnchoredMatcher]  # not_preceded_by / not_followed_by cues of each side's rules
     scope_matcher: AnchoredMatcher
     negation_words: frozenset[str]
     clause_breaks: frozenset[str]
@@ -72,7 +72,8 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
     compiler = CueCompiler(nlp)
     # One matcher per speaker: an agent turn never runs the customer cues, and the other way round.
     matchers: dict[Speaker, AnchoredMatcher] = {side: AnchoredMatcher(nlp.vocab) for side in SPEAKERS}
-    exceptions, scope_matcher = AnchoredMatcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    exceptions: dict[Speaker, AnchoredMatcher] = {side: AnchoredMatcher(nlp.vocab) for side in SPEAKERS}
+    scope_matcher = AnchoredMatcher(nlp.vocab)
     digest = hashlib.sha256()
     scope_path = directory / SCOPE_FILE
     scope, scope_lines = load_with_lines(scope_path, ScopeFile)
@@ -96,12 +97,13 @@ def load_rulebook(nlp: Language, lang: str = "fr", *, rule_dir: Path | None = No
                     raise RuleFileError(f"rule id '{rule.id}' is used twice in '{category}'", file=str(path),
                                         line=lines(("categories", category, "rules", index)), field="id")
                 loc: tuple[int | str, ...] = ("categories", category, "rules", index)
-                _add_cues(matchers[speaker_of(spec.kind)], compiler, key, rule.cues, path, lines, (*loc, "cues"))
+                side = speaker_of(spec.kind)
+                _add_cues(matchers[side], compiler, key, rule.cues, path, lines, (*loc, "cues"))
                 if rule.not_preceded_by:
-                    _add_cues(exceptions, compiler, key + "/pre", rule.not_preceded_by, path, lines,
+                    _add_cues(exceptions[side], compiler, key + "/pre", rule.not_preceded_by, path, lines,
                               (*loc, "not_preceded_by"))
                 if rule.not_followed_by:
-                    _add_cues(exceptions, compiler, key + "/post", rule.not_followed_by, path, lines,
+                    _add_cues(exceptions[side], compiler, key + "/post", rule.not_followed_by, path, lines,
                               (*loc, "not_followed_by"))
                 rules[key] = CompiledRule(key=key, category=category, spec=spec, rule=rule)
     compiler.save()
