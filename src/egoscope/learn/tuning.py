@@ -25,6 +25,7 @@ ADD_GRID = tuple(round(x, 2) for x in np.arange(0.15, 0.96, 0.05)) + (1.01,)  # 
 VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)  # 0: never veto
 MAX_FALSE_ALARMS = 0.03  # on risk-free agent sentences: the target
 DRAWS = 3  # rule-dropout replicas of the train sentences
+TUNING_VETO_LOSS = 0.1  # the veto in place while the add thresholds are tuned (settle then picks the final one)
 VETO_LOSSES = (0.02, 0.05, 0.1, 0.2, 0.3)  # share of a category's true sentences a veto may drop (out of fold)
 OFFSETS = (-0.1, -0.05, 0.0, 0.05, 0.1, 0.15, 0.2)  # global shifts of the add thresholds tried on conversations
 ROUNDS = 3
@@ -161,7 +162,11 @@ def tune_thresholds(prepared: Prepared, scores: Sequence[TurnScores], specs: Map
                               specs)
     gold = np.tile(prepared.gold, (DRAWS, 1))
     k = len(prepared.categories)
-    add, veto = np.full(k, ADD_GRID[-1]), np.zeros(k)  # start from "never add": additions must pay their way
+    vetoes = {loss: safe_vetoes(table.best, gold, loss) for loss in VETO_LOSSES}
+    # Tune the additions with a veto in place, as the engine runs: without it the rules' false hits
+    # would use up the false-alarm budget that the veto frees.
+    veto = vetoes[TUNING_VETO_LOSS]
+    add = np.full(k, ADD_GRID[-1])  # start from "never add": additions must pay their way
     value = objective(table.predict(add, veto), gold)
     for _round in range(ROUNDS):
         changed = False
@@ -176,7 +181,6 @@ def tune_thresholds(prepared: Prepared, scores: Sequence[TurnScores], specs: Map
                     add[index] = old
         if not changed:
             break
-    vetoes = {loss: safe_vetoes(table.best, gold, loss) for loss in VETO_LOSSES}
     return Tuned(tuple(prepared.categories), add, vetoes, value)
 
 
