@@ -13,10 +13,10 @@ from egoscope.learn.evaluate import Report, evaluate
 from egoscope.model import RISKS
 from egoscope.pipeline import Engine
 
-# Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, three batches of data).
-REACHED = {"risk_micro_f1": 0.670, "risk_min_f1": 0.413, "customer_micro_f1": 0.766, "false_alarm_rate": 0.029}
+# Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, four batches of data).
+REACHED = {"risk_micro_f1": 0.638, "risk_min_f1": 0.352, "customer_micro_f1": 0.774, "false_alarm_rate": 0.025}
 MARGIN = 0.03  # about two test sentences of a category: the rule files change under the model
-ALARM_MARGIN = 0.01  # seven of the 736 risk-free sentences
+ALARM_MARGIN = 0.01  # eight of the 806 risk-free sentences
 
 
 @pytest.fixture(scope="module")
