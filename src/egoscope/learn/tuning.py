@@ -149,14 +149,13 @@ def tune_thresholds(prepared: Prepared, scores: Sequence[TurnScores], specs: Map
 
     The rules were written from the train split, where their recall is close to 1: tuned with them as
     they are, the hybrid would learn never to add anything, while on unseen text their recall is far
-    lower. So each rule hit is kept with probability ``rule_recall[category]`` (their recall on the
-    labelled train conversations, which the rules were not written from; ``"*"`` for a category
-    without its own estimate), over ``DRAWS`` seeded replicas.
+    lower. So each rule hit is kept with probability ``rule_recall[category]`` (their recall on
+    sentences no rule was written from, ``unseen_rule_recall.yaml``; ``"*"`` for a category without
+    its own estimate), over ``DRAWS`` seeded replicas.
     The turn-level conditions apply during tuning as in the engine.
     """
     rng = np.random.default_rng(seed)
-    keep = {category: rule_recall.get(category, rule_recall["*"]) for category in prepared.categories}
-    candidates = [[c for c in cands if rng.random() < keep.get(c.category, rule_recall["*"])]
+    candidates = [[c for c in cands if rng.random() < rule_recall.get(c.category, rule_recall["*"])]
                   for _draw in range(DRAWS) for cands in prepared.candidates]
     table = HybridTable.build(prepared.categories, candidates, list(scores) * DRAWS, list(prepared.unhappy) * DRAWS,
                               specs)
