@@ -40,7 +40,7 @@ from egoscope.analyzers.cues import find_hits
 from egoscope.learn.data import Example, load_conversations, load_examples
 from egoscope.learn.features import TextFeatures
 from egoscope.learn.linear import SentenceModel, SideModel, Unit, sigmoid
-from egoscope.learn.tuning import HybridTable, Objective, settle, tune_thresholds
+from egoscope.learn.tuning import Objective, dropout_table, settle, tune_thresholds
 from egoscope.model import AGENT_CATEGORIES, CUSTOMER_CATEGORIES, EMOTIONS, Speaker
 from egoscope.nlp import load_nlp
 from egoscope.rules.rulebook import Rulebook, load_rulebook
@@ -239,14 +239,15 @@ def train_side(prepared: Prepared, conversations: Prepared, rulebook: Rulebook, 
     model = fit_side(prepared.side, prepared.categories, [e.text for e in prepared.examples], prepared.gold,
                      c=c, seed=seed)
     model.unit, model.calibration = unit, calibration
-    table = HybridTable.build(conversations.categories, conversations.candidates,
-                              score_docs(model, conversations.docs), conversations.unhappy, rulebook.categories)
+    table, gold = dropout_table(conversations, score_docs(model, conversations.docs), rulebook.categories,
+                                rule_recall=unseen, seed=seed)
     # No false-alarm term here: conversation turns run to several sentences, so their per-turn false
     # alarms are not comparable with the per-sentence target that the out-of-fold tuning enforced.
     per_turn = Objective.for_side(prepared.side, prepared.categories, false_alarm_weight=0.0)
-    offset, loss, value = settle(result, table, conversations.gold, per_turn)
-    log.info("%s: on the train conversations, add offset %+.2f, veto loss %.2f -> objective %.4f",
-             prepared.side, offset, loss, value)
+    offset, loss, value = settle(result, table, gold, per_turn, objective)
+    false_alarms = result.false_alarms(offset=offset, loss=loss)
+    log.info("%s: on the train conversations, add offset %+.2f, veto loss %.2f -> objective %.4f "
+             "(out-of-fold false alarms %.3f)", prepared.side, offset, loss, value, false_alarms)
     model.thresholds = result.thresholds(offset=offset, loss=loss)
     if prepared.side == "customer":
         model.strength = emotion_strength(prepared.examples)
@@ -254,7 +255,8 @@ def train_side(prepared: Prepared, conversations: Prepared, rulebook: Rulebook, 
     labelled = [e for e in prepared.examples if e.labels]
     model.exemplar_texts = [e.text for e in labelled]
     model.exemplar_labels = [sorted(e.labels) for e in labelled]
-    report.update(unit=unit, add_offset=offset, veto_loss=loss, conversations_objective=round(value, 4),
+    report.update(unit=unit, add_offset=offset, veto_loss=loss, oof_false_alarms=round(false_alarms, 4),
+                  conversations_objective=round(value, 4),
                   sentences=len(prepared.examples), conversation_turns=len(conversations.examples),
                   features=model.features.size)
     return model, report
