@@ -42,7 +42,8 @@ def test_deadline_without_a_promise_is_no_commitment(engine: Engine, text: str) 
 @pytest.mark.parametrize("text, category", [
     ("Vous êtes sûr de vouloir résilier dès aujourd'hui ?", "doubting_good_faith"),
     ("Vous êtes sur quel navigateur ?", "doubting_good_faith"),
-    ("Nos équipes sont déjà mobilisées, merci pour votre patience.", "effort_display"),
+    ("Nos techniciens sont mobilisés sur la coupure de votre secteur, nous revenons vers vous dès que possible.",
+     "effort_display"),
     ("Nous sommes toujours dans l'attente d'un retour de votre part.", "blame_customer"),
     ("Vous êtes libre de ne pas prendre l'option, elle est facultative.", "gatekeeping"),
 ])
