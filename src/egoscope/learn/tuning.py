@@ -21,7 +21,10 @@ from egoscope.rules.schema import CategorySpec
 if TYPE_CHECKING:
     from egoscope.learn.train import Prepared
 
-ADD_GRID = tuple(round(x, 2) for x in np.arange(0.15, 0.96, 0.05)) + (1.01,)  # 1.01: never add
+# A model finding with no rule behind it is shown to a reviewer as evidence: below about a one-in-three
+# chance of being right (calibrated) it would cost more trust than it adds recall, whatever F1 says.
+MIN_ADD = 0.35
+ADD_GRID = tuple(round(x, 2) for x in np.arange(MIN_ADD, 0.96, 0.05)) + (1.01,)  # 1.01: never add
 VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)  # 0: never veto
 MAX_FALSE_ALARMS = 0.025  # on risk-free agent sentences: the 3 % target less a margin for new text
 DRAWS = 3  # rule-dropout replicas of the train sentences
@@ -149,7 +152,7 @@ class Tuned:
 
     def shifted(self, offset: float) -> np.ndarray:
         """Every add threshold moved by ``offset``; "never" stays never."""
-        return np.where(self.add > 1.0, self.add, np.clip(self.add + offset, 0.05, 1.0))
+        return np.where(self.add > 1.0, self.add, np.clip(self.add + offset, MIN_ADD, 1.0))
 
 
 def tune_thresholds(prepared: Prepared, scores: Sequence[TurnScores], specs: Mapping[str, CategorySpec],
