@@ -7,10 +7,11 @@ read -> normalise -> spaCy (tokens, lemmas, sentences) -> rule hits -> turn deci
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -39,6 +40,8 @@ from egoscope.settings import Assumptions, Dynamics, load_assumptions, load_dyna
 from egoscope.text import normalise
 
 UNHAPPY_LEVEL = 0.3
+AUTO_PROCESSES = 0  # n_process value: decide from the input size and the machine
+MAX_AUTO_PROCESSES = 4  # each worker holds about 700 MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +117,16 @@ class Engine:
                 n_process: int = 1) -> Iterator[ConversationResult]:
         """Results in input order. ``n_process > 1`` forks workers that share this loaded engine
         (copy-on-write) and each run whole batches, rules and classifier included: parallelising only
-        spaCy would leave the rule stage on one core."""
+        spaCy would leave the rule stage on one core. ``n_process=0`` (``AUTO_PROCESSES``): one
+        worker per core, at most ``MAX_AUTO_PROCESSES``, once the input holds more than one batch
+        (a small file is done before workers would have started)."""
         batches = _batches(conversations, batch_size)
+        if n_process == AUTO_PROCESSES:
+            first, second = next(batches, None), next(batches, None)
+            if first is None:
+                return
+            n_process = min(os.cpu_count() or 1, MAX_AUTO_PROCESSES) if second is not None else 1
+            batches = chain([first], [second] if second is not None else [], batches)
         if n_process <= 1:
             for batch in batches:
                 yield from self._analyse_batch(batch)

@@ -8,8 +8,8 @@ from egoscope.learn.data import load_conversations, repo_data_dir
 from egoscope.learn.evaluate_conversations import ConversationScores, evaluate
 from egoscope.pipeline import Engine
 
-ACHIEVED_TEST_TRIGGER_ACCURACY = 0.743  # 26/35 with the final rules + classifier, docs/escalation.md
-MARGIN = 0.06  # two conversations of the 35: emotion rules and the classifier change under us
+ACHIEVED_TEST_TRIGGER_ACCURACY = 0.852  # 52/61 with the seven-batch model, docs/escalation.md
+MARGIN = 0.05  # three conversations of the 61: emotion rules and the classifier change under us
 
 pytestmark = pytest.mark.skipif(not (repo_data_dir() / "conversations.jsonl").exists(),
                                 reason="the labelled corpus ships with the source checkout only")

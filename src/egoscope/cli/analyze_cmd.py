@@ -60,7 +60,9 @@ def analyze(
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force jsonl, csv or text.")] = None,
     on_error: Annotated[str, typer.Option("--on-error", help="fail (default) or skip bad records.")] = "fail",
     assumptions: Annotated[Path | None, typer.Option("--assumptions", help="YAML overriding cost assumptions.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=8, help="Processes for the NLP pipeline.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, max=8,
+                                      help="Processes; 0 (default): one per core, up to 4, for inputs of "
+                                           "more than 64 conversations.")] = 0,
     lang: Annotated[Lang, LANG_OPTION] = "fr",
     categories: Annotated[list[Path] | None, typer.Option("--categories", help="Custom category YAML file(s).")] = None,
 ) -> None:
