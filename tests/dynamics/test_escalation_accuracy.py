@@ -8,7 +8,7 @@ from egoscope.learn.data import load_conversations, repo_data_dir
 from egoscope.learn.evaluate_conversations import ConversationScores, evaluate
 from egoscope.pipeline import Engine
 
-ACHIEVED_TEST_TRIGGER_ACCURACY = 0.852  # 52/61 with the seven-batch model, docs/escalation.md
+ACHIEVED_TEST_TRIGGER_ACCURACY = 0.885  # 54/61 with the seven-batch model, docs/escalation.md
 MARGIN = 0.05  # three conversations of the 61: emotion rules and the classifier change under us
 
 pytestmark = pytest.mark.skipif(not (repo_data_dir() / "conversations.jsonl").exists(),

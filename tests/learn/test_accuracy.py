@@ -14,9 +14,9 @@ from egoscope.model import RISKS
 from egoscope.pipeline import Engine
 
 # Reached by the shipped model on the test split (docs/accuracy.md, 23 Nov 2026, seven batches of data).
-REACHED = {"risk_micro_f1": 0.714, "risk_min_f1": 0.608, "customer_micro_f1": 0.770, "false_alarm_rate": 0.021}
+REACHED = {"risk_micro_f1": 0.707, "risk_min_f1": 0.560, "customer_micro_f1": 0.762, "false_alarm_rate": 0.027}
 MARGIN = 0.03  # about two test sentences of a category: the rule files change under the model
-ALARM_MARGIN = 0.009  # ten of the 1 112 risk-free sentences: stays under the 3 % target
+ALARM_MARGIN = 0.003  # three of the 1 141 risk-free sentences: stays under the 3 % target
 
 
 @pytest.fixture(scope="module")
