@@ -233,9 +233,10 @@ def settle(tuned: Tuned, table: HybridTable, gold: np.ndarray, per_turn: Objecti
     Each knob pair is judged on the labelled train conversations (``table``, which must replay the
     rules as they do on unseen text, ``dropout_table``: they were written with these conversations in
     view) plus the out-of-fold train sentences the thresholds were tuned on, so that 400-odd turns
-    alone do not decide. Only pairs that keep the out-of-fold false-alarm rate within the target
-    are tried."""
-    assert tuned.table is not None and tuned.gold is not None
+    alone do not decide. Only pairs that keep the out-of-fold false-alarm rate within the bound are
+    tried, plus offset 0 (the tuned thresholds themselves), so that there is always a choice."""
+    if tuned.table is None or tuned.gold is None:
+        raise ValueError("settle needs the out-of-fold replay that tune_thresholds keeps")
     trials = []
     for offset in OFFSETS:
         for loss in VETO_LOSSES:
