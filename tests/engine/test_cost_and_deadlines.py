@@ -73,7 +73,7 @@ def test_no_deadline(phrase: str) -> None:
     assert resolve_due("sous 48 h", None) is None
 
 
-@pytest.mark.parametrize("n_process", [2, 0])  # 0: auto, one worker per core once there are two batches
+@pytest.mark.parametrize("n_process", [2, 0])  # 0: auto; six batches of two are above AUTO_MIN_BATCHES
 def test_parallel_analysis_keeps_order_and_results(n_process: int) -> None:
     from egoscope.io.readers import read_conversations
     from egoscope.io.serialize import result_to_dict
@@ -82,12 +82,12 @@ def test_parallel_analysis_keeps_order_and_results(n_process: int) -> None:
     engine = Engine.load()
     sample = Path(__file__).resolve().parents[2] / "src" / "egoscope" / "data" / "sample" / "conversations.jsonl"
     conversations = list(read_conversations([sample]))[:12]
-    serial = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=4)]
-    parallel = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=4, n_process=n_process)]
+    serial = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=2)]
+    parallel = [result_to_dict(r) for r in engine.analyze(conversations, batch_size=2, n_process=n_process)]
     assert parallel == serial
 
 
-def test_auto_processes_stay_in_process_for_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_processes_stay_in_process_for_a_few_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     from egoscope import pipeline
     from egoscope.io.readers import read_conversations
 
@@ -96,8 +96,8 @@ def test_auto_processes_stay_in_process_for_one_batch(monkeypatch: pytest.Monkey
     conversations = list(read_conversations([sample]))[:6]
 
     def no_fork(*_args: object) -> None:
-        raise AssertionError("a single batch must not start workers")
+        raise AssertionError("a small input must not start workers")
 
     monkeypatch.setattr(pipeline, "_parallel", no_fork)
-    assert len(list(engine.analyze(conversations, batch_size=8, n_process=pipeline.AUTO_PROCESSES))) == 6
+    assert len(list(engine.analyze(conversations, batch_size=2, n_process=pipeline.AUTO_PROCESSES))) == 6
     assert list(engine.analyze([], n_process=pipeline.AUTO_PROCESSES)) == []

@@ -62,7 +62,7 @@ def analyze(
     assumptions: Annotated[Path | None, typer.Option("--assumptions", help="YAML overriding cost assumptions.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, max=8,
                                       help="Processes; 0 (default): one per core, up to 4, for inputs of "
-                                           "more than 64 conversations.")] = 0,
+                                           "more than 256 conversations.")] = 0,
     lang: Annotated[Lang, LANG_OPTION] = "fr",
     categories: Annotated[list[Path] | None, typer.Option("--categories", help="Custom category YAML file(s).")] = None,
 ) -> None:
