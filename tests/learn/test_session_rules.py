@@ -59,3 +59,18 @@ def test_look_alikes_stay_clean(engine: Engine, text: str, category: str) -> Non
 ])
 def test_the_narrowed_cues_still_fire(engine: Engine, text: str, category: str) -> None:
     assert category in {f.category for f in engine.check(text).findings}
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("Ce n'est pas possible.", "unexplained_refusal", True),  # the guide's own example
+    ("Malheureusement, ce n'est pas possible.", "unexplained_refusal", True),
+    ("Ce n'est pas possible en ligne ; en revanche, vous pouvez passer en agence.", "unexplained_refusal", False),
+    ("Ce n'est pas possible, car le produit a été porté.", "unexplained_refusal", False),
+    pytest.param("Ce n'est pas impossible, je regarde tout de suite.", "unexplained_refusal", False,
+                 marks=pytest.mark.xfail(reason="the model adds it on 'impossible' (no rule fires): known", strict=True)),
+    ("Un conseiller vous recontactera sous 48 h.", "commitment", True),  # "h." is one token
+    ("Je vous rappelle dans 2 h.", "commitment", True),
+    ("Le magasin ouvre à 9 h.", "commitment", False),
+])
+def test_refusal_and_deadline_at_sentence_end(engine: Engine, text: str, category: str, expected: bool) -> None:
+    assert (category in {f.category for f in engine.check(text).findings}) is expected
