@@ -42,7 +42,7 @@ from egoscope.text import normalise
 UNHAPPY_LEVEL = 0.3
 AUTO_PROCESSES = 0  # n_process value: decide from the input size and the machine
 MAX_AUTO_PROCESSES = 4  # each worker holds about 700 MB
-AUTO_MIN_BATCHES = 4  # of 64 conversations: more than 256 conversations go to workers
+AUTO_MIN_CONVERSATIONS = 256  # auto: inputs up to this size stay in this process
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +120,14 @@ class Engine:
         (copy-on-write) and each run whole batches, rules and classifier included: parallelising only
         spaCy would leave the rule stage on one core. ``n_process=0`` (``AUTO_PROCESSES``): one
         worker per core, at most ``MAX_AUTO_PROCESSES``, once the input holds more than
-        ``AUTO_MIN_BATCHES`` batches (below that, warming a second set of caches costs more than it
+        ``AUTO_MIN_CONVERSATIONS`` (below that, warming a second set of caches costs more than it
         saves: 200 conversations ran 1 s slower on two workers, 600 ran 28 % faster)."""
-        batches = _batches(conversations, batch_size)
         if n_process == AUTO_PROCESSES:
-            head = list(islice(batches, AUTO_MIN_BATCHES + 1))
-            n_process = min(os.cpu_count() or 1, MAX_AUTO_PROCESSES) if len(head) > AUTO_MIN_BATCHES else 1
-            batches = chain(head, batches)
+            stream = iter(conversations)
+            head = list(islice(stream, AUTO_MIN_CONVERSATIONS + 1))
+            n_process = min(os.cpu_count() or 1, MAX_AUTO_PROCESSES) if len(head) > AUTO_MIN_CONVERSATIONS else 1
+            conversations = chain(head, stream)
+        batches = _batches(conversations, batch_size)
         if n_process <= 1:
             for batch in batches:
                 yield from self._analyse_batch(batch)

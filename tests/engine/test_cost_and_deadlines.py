@@ -73,12 +73,14 @@ def test_no_deadline(phrase: str) -> None:
     assert resolve_due("sous 48 h", None) is None
 
 
-@pytest.mark.parametrize("n_process", [2, 0])  # 0: auto; six batches of two are above AUTO_MIN_BATCHES
-def test_parallel_analysis_keeps_order_and_results(n_process: int) -> None:
+@pytest.mark.parametrize("n_process", [2, 0])  # 0: auto, with the size threshold lowered below 12
+def test_parallel_analysis_keeps_order_and_results(n_process: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from egoscope import pipeline
     from egoscope.io.readers import read_conversations
     from egoscope.io.serialize import result_to_dict
     from egoscope.pipeline import Engine
 
+    monkeypatch.setattr(pipeline, "AUTO_MIN_CONVERSATIONS", 4)
     engine = Engine.load()
     sample = Path(__file__).resolve().parents[2] / "src" / "egoscope" / "data" / "sample" / "conversations.jsonl"
     conversations = list(read_conversations([sample]))[:12]
@@ -87,7 +89,7 @@ def test_parallel_analysis_keeps_order_and_results(n_process: int) -> None:
     assert parallel == serial
 
 
-def test_auto_processes_stay_in_process_for_a_few_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_processes_stay_in_process_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
     from egoscope import pipeline
     from egoscope.io.readers import read_conversations
 
